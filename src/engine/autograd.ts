@@ -1,0 +1,30 @@
+import * as tf from '@tensorflow/tfjs-core';
+// TF.js keeps gradient definitions in a separate module; without it nothing can be differentiated.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import type { Parameter } from './nn/parameter';
+
+/**
+ * `loss.backward()` for TF.js: evaluates `loss` while recording, then adds d(loss)/d(param) into
+ * each parameter's `.grad`. Like PyTorch, gradients accumulate until the optimizer's `zeroGrad`.
+ * Only `params` receive gradients: TF.js has no `requires_grad`, and its default would be every
+ * variable in the program (the frozen model too). Returns the loss value; the caller owns it.
+ */
+export function backward(loss: () => tf.Scalar, params: Parameter[]): tf.Scalar {
+  const { value, grads } = tf.variableGrads(
+    loss,
+    params.map((p) => p.data),
+  );
+  for (const p of params) {
+    const g = grads[p.data.name];
+    if (!g) continue; // not on the path to the loss: PyTorch leaves .grad as it was
+    if (p.grad) {
+      const sum = tf.add(p.grad, g);
+      p.grad.dispose();
+      g.dispose();
+      p.grad = sum;
+    } else {
+      p.grad = g;
+    }
+  }
+  return value;
+}

@@ -1,0 +1,3 @@
+export { Adam } from './adam';
+export { Optimizer } from './optimizer';
+export { SGD } from './sgd';

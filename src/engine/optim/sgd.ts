@@ -1,0 +1,45 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Parameter } from '../nn/parameter';
+import { Optimizer } from './optimizer';
+
+export interface SGDOptions {
+  lr: number;
+  momentum?: number;
+}
+
+/**
+ * `optim.SGD(params, lr, momentum)` with PyTorch's update (no dampening, no Nesterov):
+ * buf = g on the first step, then buf = momentum·buf + g; p = p − lr·buf.
+ */
+export class SGD extends Optimizer {
+  readonly lr: number;
+  readonly momentum: number;
+  private readonly buffers = new Map<Parameter, tf.Variable>();
+
+  constructor(params: Parameter[], { lr, momentum = 0 }: SGDOptions) {
+    super(params);
+    this.lr = lr;
+    this.momentum = momentum;
+  }
+
+  step(): void {
+    tf.tidy(() => {
+      for (const p of this.params) {
+        if (!p.grad) continue;
+        let direction = p.grad;
+        if (this.momentum !== 0) {
+          const buf = this.buffers.get(p);
+          if (buf) buf.assign(tf.add(tf.mul(buf, this.momentum), p.grad));
+          else this.buffers.set(p, tf.variable(p.grad, false));
+          direction = this.buffers.get(p) as tf.Variable;
+        }
+        p.data.assign(tf.sub(p.data, tf.mul(direction, this.lr)));
+      }
+    });
+  }
+
+  dispose(): void {
+    for (const buf of this.buffers.values()) buf.dispose();
+    this.buffers.clear();
+  }
+}

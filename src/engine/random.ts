@@ -1,0 +1,30 @@
+/**
+ * The engine's global generator, like PyTorch's default one: `manualSeed(s)` makes every later
+ * weight init and dropout mask reproducible. TF.js ops take a seed per call, so each call draws a
+ * fresh 32-bit seed from this stream (a new dropout mask every step, unlike tf.layers.dropout).
+ */
+let state = 0x9e3779b9;
+
+export function manualSeed(seed: number): void {
+  // Seed 0 is a valid seed here; TF.js ignores seed 0, so it never reaches TF.js directly.
+  state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
+}
+
+/** mulberry32: small, fast, and good enough to decorrelate per-call seeds. */
+function next(): number {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+/** A seed for one TF.js random op; never 0, which TF.js would treat as "unseeded". */
+export function nextSeed(): number {
+  return 1 + Math.floor(next() * 2147483646);
+}
+
+/** A uniform draw in [0, 1) for code that samples in plain JavaScript (datasets, shuffles). */
+export function rand(): number {
+  return next();
+}

@@ -1,0 +1,77 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { backward } from './autograd';
+import * as F from './functional';
+import type { Module } from './nn/module';
+import type { Optimizer } from './optim/optimizer';
+
+export type Mode = 'train' | 'eval';
+/** Which divergence the penalty is: the article's code computes KL(old ‖ new); its formula writes KL(new ‖ old). */
+export type KLDirection = 'old||new' | 'new||old';
+
+export interface KLRegOptions {
+  lambda: number;
+  reduction?: Exclude<F.Reduction, 'none'>;
+  logTarget?: boolean;
+  direction?: KLDirection;
+  modelMode?: Mode;
+  modelOldMode?: Mode;
+}
+
+/** Scalars of one step; the caller owns (and disposes) them. */
+export interface StepLosses {
+  lossNew: tf.Scalar;
+  klPenalty: tf.Scalar;
+  totalLoss: tf.Scalar;
+}
+
+export function setMode(module: Module, mode: Mode): void {
+  if (mode === 'train') module.train();
+  else module.eval();
+}
+
+/**
+ * One optimisation step of `loss = CE + λ·KL`, the article's `train_epoch_kl_reg` (which, despite
+ * its name, takes a single step). Defaults are the article's: model in train mode, model_old in eval
+ * mode, `F.kl_div(log_softmax(new), softmax(old), reduction='batchmean', log_target=False)`.
+ */
+export function trainStep(
+  model: Module,
+  modelOld: Module,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  optimizer: Optimizer,
+  options: KLRegOptions,
+): StepLosses {
+  const {
+    lambda,
+    reduction = 'batchmean',
+    logTarget = false,
+    direction = 'old||new',
+    modelMode = 'train',
+    modelOldMode = 'eval',
+  } = options;
+  setMode(model, modelMode);
+  setMode(modelOld, modelOldMode);
+  optimizer.zeroGrad();
+
+  // `with torch.no_grad(): logits_old = model_old(x)`. TF.js has no no_grad: the old model runs
+  // before, and outside, the recorded closure below, so no gradient can reach it.
+  const logitsOld = modelOld.forward(x);
+
+  let lossNew: tf.Scalar | undefined;
+  let klPenalty: tf.Scalar | undefined;
+  const totalLoss = backward(() => {
+    const outputs = model.forward(x);
+    lossNew = tf.keep(F.crossEntropy(outputs, y));
+    // F.kl_div(input, target) = KL(target ‖ exp(input)): the reference distribution is the target.
+    const [reference, approx] = direction === 'old||new' ? [logitsOld, outputs] : [outputs, logitsOld];
+    const input = F.logSoftmax(approx);
+    const target = logTarget ? F.logSoftmax(reference) : F.softmax(reference);
+    klPenalty = tf.keep(F.klDiv(input, target, { reduction, logTarget }) as tf.Scalar);
+    return tf.add(lossNew, tf.mul(klPenalty, lambda));
+  }, model.parameters());
+  optimizer.step();
+  logitsOld.dispose();
+
+  return { lossNew: lossNew as tf.Scalar, klPenalty: klPenalty as tf.Scalar, totalLoss };
+}

@@ -1,0 +1,55 @@
+import type { CaseResult, NestedNumbers } from '../../src/engine/case';
+
+/** What tools/golden/generate.py writes to expected/NAME.json. */
+export interface Golden {
+  torch_version: string;
+  float32: CaseResult;
+  float64: CaseResult;
+  rounding_noise: CaseResult;
+}
+
+export interface Mismatch {
+  where: string;
+  got: number;
+  want: number;
+  tolerance: number;
+}
+
+/**
+ * Compares a run with PyTorch's float32 result. Entry tolerance: rel·max(1, |want|), plus three
+ * times the rounding noise PyTorch itself shows on that entry (zero for almost all entries; large
+ * only where training amplifies rounding, see generate.py). Returns every entry outside it.
+ */
+export function compareWithGolden(got: CaseResult, golden: Golden, rel: number): Mismatch[] {
+  const mismatches: Mismatch[] = [];
+  const check = (where: string, g: NestedNumbers, w: NestedNumbers, noise: NestedNumbers) => {
+    if (Array.isArray(w)) {
+      if (!Array.isArray(g) || g.length !== w.length) {
+        mismatches.push({ where: `${where} (shape)`, got: Number.NaN, want: Number.NaN, tolerance: 0 });
+        return;
+      }
+      w.forEach((wi, i) => check(`${where}[${i}]`, g[i], wi, (noise as NestedNumbers[])[i]));
+      return;
+    }
+    const tolerance = rel * Math.max(1, Math.abs(w)) + 3 * (noise as number);
+    if (typeof g !== 'number' || !(Math.abs(g - (w as number)) <= tolerance)) {
+      mismatches.push({ where, got: g as number, want: w as number, tolerance });
+    }
+  };
+  const want = golden.float32;
+  const noise = golden.rounding_noise;
+  if (got.steps.length !== want.steps.length) {
+    mismatches.push({ where: 'steps (count)', got: got.steps.length, want: want.steps.length, tolerance: 0 });
+  }
+  want.steps.forEach((step, i) => {
+    for (const key of ['loss_new', 'kl_penalty', 'total_loss'] as const) {
+      check(`steps[${i}].${key}`, got.steps[i]?.[key], step[key], noise.steps[i][key]);
+    }
+  });
+  for (const part of ['state', 'old_state'] as const) {
+    for (const [key, value] of Object.entries(want[part])) {
+      check(`${part}.${key}`, got[part][key], value, noise[part][key]);
+    }
+  }
+  return mismatches;
+}

@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Golden outputs from real PyTorch for the engine's parity tests.
+
+Run with Debian's python3-torch:  /usr/bin/python3 tools/golden/generate.py
+Writes, for each case, cases/NAME.json (the case, in the schema `npm run parity` reads) and
+expected/NAME.json (what PyTorch computes, in float32 and in float64), plus functional.json
+(softmax / log_softmax of the article's logits, F.kl_div under each option).
+
+    /usr/bin/python3 tools/golden/generate.py --time CASE.json [--steps N]
+times the same step on this machine's CPU and prints one JSON object (for benchmark notes).
+"""
+import argparse
+import copy
+import json
+import time
+from pathlib import Path
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+HERE = Path(__file__).resolve().parent
+STEPS = 12
+
+
+def kl_reg_step(model, model_old, x, y, optimizer, lam, modes, kl):
+    """The article's training step, with its options made explicit."""
+    model.train(modes["model"] == "train")
+    model_old.train(modes["model_old"] == "train")
+    optimizer.zero_grad()
+    outputs = model(x)
+    loss_new = F.cross_entropy(outputs, y)
+    with torch.no_grad():
+        logits_old = model_old(x)
+    # F.kl_div(input, target) is KL(target || exp(input)): the target is the reference.
+    if kl["direction"] == "old||new":
+        reference, approx = logits_old, outputs
+    else:
+        reference, approx = outputs, logits_old
+    log_input = F.log_softmax(approx, dim=1)
+    target = F.log_softmax(reference, dim=1) if kl["log_target"] else F.softmax(reference, dim=1)
+    kl_penalty = F.kl_div(log_input, target, reduction=kl["reduction"], log_target=kl["log_target"])
+    total = loss_new + lam * kl_penalty
+    total.backward()
+    optimizer.step()
+    return loss_new.item(), kl_penalty.item(), total.item()
+
+
+def build(layers):
+    mods = []
+    for spec in layers:
+        t = spec["type"]
+        if t == "linear":
+            mods.append(nn.Linear(spec["in"], spec["out"]))
+        elif t == "batchnorm1d":
+            mods.append(nn.BatchNorm1d(spec["features"], momentum=spec.get("momentum", 0.1), eps=spec.get("eps", 1e-5)))
+        elif t == "relu":
+            mods.append(nn.ReLU())
+        elif t == "dropout":
+            mods.append(nn.Dropout(spec["p"]))
+        else:
+            raise ValueError(f"unknown layer type {t!r}")
+    return nn.Sequential(*mods)
+
+
+def make_optimizer(spec, params):
+    if spec["type"] == "sgd":
+        return torch.optim.SGD(params, lr=spec["lr"], momentum=spec.get("momentum", 0.0))
+    return torch.optim.Adam(params, lr=spec.get("lr", 1e-3), betas=tuple(spec.get("betas", (0.9, 0.999))), eps=spec.get("eps", 1e-8))
+
+
+def to_json(t):
+    return t.tolist() if t.dim() > 0 else t.item()
+
+
+def state_json(model):
+    return {k: to_json(v) for k, v in model.state_dict().items()}
+
+
+def load_state(model, state, dtype):
+    tensors = {}
+    for k, v in state.items():
+        ref = model.state_dict()[k]
+        tensors[k] = torch.tensor(v, dtype=ref.dtype if not ref.is_floating_point() else dtype)
+    model.load_state_dict(tensors, strict=False)
+
+
+def run(case, dtype, row_order=None):
+    """Runs the case; `row_order` permutes each batch's rows, which changes only float rounding."""
+    model = build(case["layers"]).to(dtype)
+    load_state(model, case["state"], dtype)
+    model_old = copy.deepcopy(model)
+    optimizer = make_optimizer(case["optimizer"], model.parameters())
+    steps = []
+    for b in case["batches"]:
+        x = torch.tensor(b["x"], dtype=dtype)
+        y = torch.tensor(b["y"], dtype=torch.long)
+        if row_order is not None:
+            perm = row_order[: len(y)] if len(row_order) >= len(y) else torch.randperm(len(y))
+            x, y = x[perm], y[perm]
+        loss_new, kl_penalty, total = kl_reg_step(model, model_old, x, y, optimizer, case["lambda"], case["modes"], case["kl"])
+        steps.append({"loss_new": loss_new, "kl_penalty": kl_penalty, "total_loss": total})
+    return {"steps": steps, "state": state_json(model), "old_state": state_json(model_old)}
+
+
+def rounding_noise(reference, others):
+    """Per entry, the largest distance from the float32 result to runs that differ from it only in
+    rounding (float64; rows in another order). Where it is large the entry is rounding noise
+    amplified by training (e.g. a Linear bias before BatchNorm, whose true gradient is 0, under Adam),
+    and a port can only be expected to agree within a multiple of it."""
+    def spread(ref, alts):
+        if isinstance(ref, list):
+            return [spread(r, [a[i] for a in alts]) for i, r in enumerate(ref)]
+        return max(abs(ref - a) for a in alts)
+    return {
+        "steps": [{k: spread(s[k], [o["steps"][i][k] for o in others]) for k in s} for i, s in enumerate(reference["steps"])],
+        "state": {k: spread(v, [o["state"][k] for o in others]) for k, v in reference["state"].items()},
+        "old_state": {k: spread(v, [o["old_state"][k] for o in others]) for k, v in reference["old_state"].items()},
+    }
+
+
+def bn_net(p=0.0, hidden=16):
+    return [
+        {"type": "linear", "in": 2, "out": hidden},
+        {"type": "batchnorm1d", "features": hidden, "momentum": 0.1, "eps": 1e-5},
+        {"type": "relu"},
+        {"type": "dropout", "p": p},
+        {"type": "linear", "in": hidden, "out": 3},
+    ]
+
+
+def plain_net(hidden=16):
+    return [
+        {"type": "linear", "in": 2, "out": hidden},
+        {"type": "relu"},
+        {"type": "linear", "in": hidden, "out": hidden},
+        {"type": "relu"},
+        {"type": "linear", "in": hidden, "out": 3},
+    ]
+
+
+ADAM = {"type": "adam", "lr": 0.01, "betas": [0.9, 0.999], "eps": 1e-8}
+SGD_MOMENTUM = {"type": "sgd", "lr": 0.1, "momentum": 0.9}
+SGD_PLAIN = {"type": "sgd", "lr": 0.2, "momentum": 0.0}
+ARTICLE_KL = {"reduction": "batchmean", "log_target": False, "direction": "old||new"}
+TRAIN_EVAL = {"model": "train", "model_old": "eval"}
+
+CASES = {
+    # name: (layers, modes, lambda, kl, optimizer, batch size, seed)
+    "article_adam": (bn_net(), TRAIN_EVAL, 0.5, ARTICLE_KL, ADAM, 16, 1),
+    "sgd_momentum": (bn_net(), TRAIN_EVAL, 0.5, ARTICLE_KL, SGD_MOMENTUM, 16, 2),
+    "old_train_mode": (bn_net(), {"model": "train", "model_old": "train"}, 1.0, ARTICLE_KL, ADAM, 16, 3),
+    "model_eval_dropout": (bn_net(p=0.5), {"model": "eval", "model_old": "eval"}, 2.0, ARTICLE_KL, ADAM, 16, 4),
+    "model_eval_old_train": (bn_net(), {"model": "eval", "model_old": "train"}, 1.0, ARTICLE_KL, SGD_MOMENTUM, 12, 5),
+    "reduction_sum": (bn_net(), TRAIN_EVAL, 0.3, {**ARTICLE_KL, "reduction": "sum"}, SGD_MOMENTUM, 16, 6),
+    "reduction_mean": (bn_net(), TRAIN_EVAL, 3.0, {**ARTICLE_KL, "reduction": "mean"}, ADAM, 16, 7),
+    "log_target": (bn_net(), TRAIN_EVAL, 1.0, {**ARTICLE_KL, "log_target": True}, ADAM, 16, 8),
+    "direction_new_old": (bn_net(), TRAIN_EVAL, 1.0, {**ARTICLE_KL, "direction": "new||old"}, ADAM, 16, 9),
+    "direction_new_old_log_target": (bn_net(), TRAIN_EVAL, 2.0, {"reduction": "batchmean", "log_target": True, "direction": "new||old"}, SGD_MOMENTUM, 16, 10),
+    "plain_sgd": (plain_net(), TRAIN_EVAL, 1.0, ARTICLE_KL, SGD_PLAIN, 8, 11),
+    "plain_adam_sum_new_old": (plain_net(), TRAIN_EVAL, 0.2, {"reduction": "sum", "log_target": False, "direction": "new||old"}, ADAM, 8, 12),
+    "lambda_zero": (bn_net(), TRAIN_EVAL, 0.0, ARTICLE_KL, ADAM, 16, 13),
+}
+
+
+def make_case(layers, modes, lam, kl, optimizer, batch, seed):
+    torch.manual_seed(seed)
+    model = build(layers)
+    # Non-default BatchNorm state, so that loading the state dict is actually tested.
+    with torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, nn.BatchNorm1d):
+                m.weight.uniform_(0.5, 1.5)
+                m.bias.uniform_(-0.3, 0.3)
+                m.running_mean.uniform_(-0.5, 0.5)
+                m.running_var.uniform_(0.5, 2.0)
+    batches = []
+    for _ in range(STEPS):
+        # Fine-tuning data away from the origin, so the new task pulls the model somewhere else.
+        x = torch.randn(batch, 2) * 1.5 + torch.tensor([1.0, -0.5])
+        y = torch.randint(0, 3, (batch,))
+        batches.append({"x": x.tolist(), "y": y.tolist()})
+    state = {k: to_json(v) for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")}
+    return {"layers": layers, "state": state, "modes": modes, "lambda": lam, "kl": kl,
+            "optimizer": optimizer, "batches": batches, "backend": "cpu"}
+
+
+def functional():
+    logits = torch.tensor([[1.0, 3.0, 0.5, 2.0], [0.1, -1.0, 2.0, 0.5], [-2.0, -1.0, -0.5, -3.0]])
+    probs = F.softmax(logits, dim=1)
+    log_probs = F.log_softmax(logits, dim=1)
+    other = torch.tensor([[0.5, 1.0, -1.0, 0.0], [2.0, 0.0, 0.0, -2.0], [-1.0, -1.0, 1.0, 3.0]])
+    # A target whose probabilities underflow to exactly 0 in float32.
+    extreme = torch.tensor([[0.0, 200.0, -200.0, 1.0], [5.0, -150.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0]])
+    examples = []
+    for name, inp_logits, tgt_logits in [("article_vs_other", logits, other), ("underflowing_target", logits, extreme)]:
+        inp = F.log_softmax(inp_logits, dim=1)
+        for log_target in (False, True):
+            tgt = F.log_softmax(tgt_logits, dim=1) if log_target else F.softmax(tgt_logits, dim=1)
+            values = {r: to_json(F.kl_div(inp, tgt, reduction=r, log_target=log_target)) for r in ("none", "sum", "mean", "batchmean")}
+            examples.append({"name": name, "input": inp.tolist(), "target": tgt.tolist(), "log_target": log_target, "values": values})
+    return {
+        "logits": logits.tolist(),
+        "softmax": probs.tolist(),
+        "log_softmax": log_probs.tolist(),
+        "softmax_row_sums": probs.sum(dim=1).tolist(),
+        "kl_div": examples,
+        "torch_version": torch.__version__,
+    }
+
+
+def write(path, obj):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(obj, indent=1) + "\n")
+
+
+def time_case(case_path, steps):
+    case = json.loads(Path(case_path).read_text())
+    torch.manual_seed(0)
+    model = build(case["layers"])
+    load_state(model, case["state"], torch.float32)
+    model_old = copy.deepcopy(model)
+    optimizer = make_optimizer(case["optimizer"], model.parameters())
+    batches = [(torch.tensor(b["x"]), torch.tensor(b["y"])) for b in case["batches"]]
+    for i in range(10):  # warm-up
+        x, y = batches[i % len(batches)]
+        kl_reg_step(model, model_old, x, y, optimizer, case["lambda"], case["modes"], case["kl"])
+    start = time.perf_counter()
+    for i in range(steps):
+        x, y = batches[i % len(batches)]
+        kl_reg_step(model, model_old, x, y, optimizer, case["lambda"], case["modes"], case["kl"])
+    elapsed = time.perf_counter() - start
+    print(json.dumps({"case": case_path, "steps": steps, "torch": torch.__version__, "threads": torch.get_num_threads(),
+                      "steps_per_s": steps / elapsed, "ms_per_step": 1000 * elapsed / steps}))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--time", metavar="CASE.json")
+    parser.add_argument("--steps", type=int, default=1000)
+    args = parser.parse_args()
+    if args.time:
+        time_case(args.time, args.steps)
+        return
+    for name, spec in CASES.items():
+        case = make_case(*spec)
+        f32, f64 = run(case, torch.float32), run(case, torch.float64)
+        batch = len(case["batches"][0]["y"])
+        permuted = []
+        for seed in range(3):
+            g = torch.Generator().manual_seed(100 + seed)
+            permuted.append(run(case, torch.float32, torch.randperm(batch, generator=g)))
+        expected = {"torch_version": torch.__version__, "float32": f32, "float64": f64,
+                    "rounding_noise": rounding_noise(f32, [f64, *permuted])}
+        write(HERE / "cases" / f"{name}.json", case)
+        write(HERE / "expected" / f"{name}.json", expected)
+    write(HERE / "functional.json", functional())
+
+
+if __name__ == "__main__":
+    main()
