@@ -28,7 +28,7 @@ export function compareWithGolden(got: CaseResult, golden: Golden, rel: number):
         mismatches.push({ where: `${where} (shape)`, got: Number.NaN, want: Number.NaN, tolerance: 0 });
         return;
       }
-      w.forEach((wi, i) => check(`${where}[${i}]`, g[i], wi, (noise as NestedNumbers[])[i]));
+      for (const [i, wi] of w.entries()) check(`${where}[${i}]`, g[i], wi, (noise as NestedNumbers[])[i]);
       return;
     }
     const tolerance = rel * Math.max(1, Math.abs(w)) + 3 * (noise as number);
