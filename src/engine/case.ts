@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { deepcopy } from './copy';
 import { BatchNorm1d, Dropout, Linear, type Module, ReLU, Sequential } from './nn';
 import { Adam, type Optimizer, SGD } from './optim';
-import { type KLDirection, type Mode, trainStep } from './trainStep';
+import { type KLDirection, type Mode, type StepLosses, trainStep } from './trainStep';
 
 /**
  * A training case in the JSON schema shared with the PyTorch golden script (keys as in PyTorch):
@@ -265,39 +265,67 @@ export async function stateToJSON(model: Module): Promise<Record<string, NestedN
   return out;
 }
 
-/** Runs a parsed case on the current TF.js backend: one trainStep per batch. */
-export async function runCase(c: TrainCase, onStep?: (i: number) => void): Promise<CaseResult> {
+/** A case made ready to train: models, optimizer and batches live on the current backend. */
+export interface PreparedCase {
+  model: Module;
+  modelOld: Module;
+  /** One trainStep on batch `i` (cycled); the caller owns the returned scalars. */
+  step(i: number): StepLosses;
+  dispose(): void;
+}
+
+export function prepareCase(c: TrainCase): PreparedCase {
   const model = buildModel(c.layers);
-  const batches = c.batches.map((b) => ({ x: tf.tensor2d(b.x), y: tf.tensor1d(b.y, 'int32') }));
   try {
     loadJSONState(model, c.state);
-    const modelOld = deepcopy(model);
-    const optimizer = buildOptimizer(c.optimizer, model);
-    const steps: StepRecord[] = [];
-    for (const [i, { x, y }] of batches.entries()) {
-      const losses = trainStep(model, modelOld, x, y, optimizer, {
-        lambda: c.lambda,
-        reduction: c.kl.reduction,
-        logTarget: c.kl.log_target,
-        direction: c.kl.direction,
-        modelMode: c.modes.model,
-        modelOldMode: c.modes.model_old,
-      });
-      const [lossNew, klPenalty, totalLoss] = await Promise.all([
-        losses.lossNew.data(),
-        losses.klPenalty.data(),
-        losses.totalLoss.data(),
-      ]);
-      tf.dispose([losses.lossNew, losses.klPenalty, losses.totalLoss]);
-      steps.push({ loss_new: lossNew[0], kl_penalty: klPenalty[0], total_loss: totalLoss[0] });
-      onStep?.(i);
-    }
-    const result = { steps, state: await stateToJSON(model), old_state: await stateToJSON(modelOld) };
-    optimizer.dispose();
-    modelOld.dispose();
-    return result;
-  } finally {
+  } catch (e) {
     model.dispose();
-    tf.dispose(batches.flatMap((b) => [b.x, b.y]));
+    throw e;
+  }
+  const modelOld = deepcopy(model);
+  const optimizer = buildOptimizer(c.optimizer, model);
+  const batches = c.batches.map((b) => ({ x: tf.tensor2d(b.x), y: tf.tensor1d(b.y, 'int32') }));
+  const options = {
+    lambda: c.lambda,
+    reduction: c.kl.reduction,
+    logTarget: c.kl.log_target,
+    direction: c.kl.direction,
+    modelMode: c.modes.model,
+    modelOldMode: c.modes.model_old,
+  };
+  return {
+    model,
+    modelOld,
+    step(i) {
+      const { x, y } = batches[i % batches.length];
+      return trainStep(model, modelOld, x, y, optimizer, options);
+    },
+    dispose() {
+      optimizer.dispose();
+      modelOld.dispose();
+      model.dispose();
+      tf.dispose(batches.flatMap((b) => [b.x, b.y]));
+    },
+  };
+}
+
+/** Runs a parsed case on the current TF.js backend: one trainStep per batch. */
+export async function runCase(c: TrainCase): Promise<CaseResult> {
+  const prepared = prepareCase(c);
+  try {
+    const steps: StepRecord[] = [];
+    for (let i = 0; i < c.batches.length; i++) {
+      const { lossNew, klPenalty, totalLoss } = prepared.step(i);
+      const values = await Promise.all([lossNew.data(), klPenalty.data(), totalLoss.data()]);
+      tf.dispose([lossNew, klPenalty, totalLoss]);
+      steps.push({ loss_new: values[0][0], kl_penalty: values[1][0], total_loss: values[2][0] });
+    }
+    return {
+      steps,
+      state: await stateToJSON(prepared.model),
+      old_state: await stateToJSON(prepared.modelOld),
+    };
+  } finally {
+    prepared.dispose();
   }
 }

@@ -8,6 +8,8 @@ export interface Golden {
   rounding_noise: CaseResult;
 }
 
+const NOISE_FACTOR = 5;
+
 export interface Mismatch {
   where: string;
   got: number;
@@ -16,9 +18,11 @@ export interface Mismatch {
 }
 
 /**
- * Compares a run with PyTorch's float32 result. Entry tolerance: rel·max(1, |want|), plus three
- * times the rounding noise PyTorch itself shows on that entry (zero for almost all entries; large
- * only where training amplifies rounding, see generate.py). Returns every entry outside it.
+ * Compares a run with PyTorch's float32 result. Entry tolerance: rel·max(1, |want|), plus
+ * NOISE_FACTOR times the rounding noise PyTorch itself shows on that entry: zero for almost all
+ * entries, large only where training amplifies rounding (see generate.py). A GPU backend rounds
+ * differently from PyTorch's CPU kernels (other reduction orders), so its own noise on such an
+ * entry can be several times PyTorch's spread. Returns every entry outside its tolerance.
  */
 export function compareWithGolden(got: CaseResult, golden: Golden, rel: number): Mismatch[] {
   const mismatches: Mismatch[] = [];
@@ -31,7 +35,7 @@ export function compareWithGolden(got: CaseResult, golden: Golden, rel: number):
       for (const [i, wi] of w.entries()) check(`${where}[${i}]`, g[i], wi, (noise as NestedNumbers[])[i]);
       return;
     }
-    const tolerance = rel * Math.max(1, Math.abs(w)) + 3 * (noise as number);
+    const tolerance = rel * Math.max(1, Math.abs(w)) + NOISE_FACTOR * (noise as number);
     if (typeof g !== 'number' || !(Math.abs(g - (w as number)) <= tolerance)) {
       mismatches.push({ where, got: g as number, want: w as number, tolerance });
     }

@@ -53,11 +53,14 @@ export abstract class Module {
     return [...own, ...nested];
   }
 
-  /** Live references to every parameter and buffer under PyTorch's keys (no copies). */
-  stateDict(): Map<string, tf.Variable> {
+  /** Live references to every parameter and buffer under PyTorch's keys and in its order (no copies). */
+  stateDict(prefix = ''): Map<string, tf.Variable> {
     const entries = new Map<string, tf.Variable>();
-    for (const [k, p] of this.namedParameters()) entries.set(k, p.data);
-    for (const [k, b] of this.namedBuffers()) entries.set(k, b);
+    for (const [k, p] of this.ownParameters()) entries.set(prefix + k, p.data);
+    for (const [k, b] of this.ownBuffers()) entries.set(prefix + k, b);
+    for (const [name, child] of this.namedChildren()) {
+      for (const [k, v] of child.stateDict(`${prefix}${name}.`)) entries.set(k, v);
+    }
     return entries;
   }
 

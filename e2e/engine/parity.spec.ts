@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { compareWithGolden, type Golden } from '../../tools/golden/compare';
+
+/** The PyTorch goldens, run by the engine on each browser backend (SwiftShader for the GPU ones). */
+const dir = new URL('../../tools/golden/', import.meta.url);
+const names = readdirSync(new URL('cases/', dir)).map((f) => f.replace(/\.json$/, ''));
+
+for (const backend of ['wasm', 'webgl', 'webgpu'] as const) {
+  test.describe(`trainStep matches PyTorch on ${backend}`, () => {
+    for (const name of names) {
+      test(name, async ({ page }) => {
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto('/');
+        await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+        const c = JSON.parse(readFileSync(new URL(`cases/${name}.json`, dir), 'utf8'));
+        const golden: Golden = JSON.parse(readFileSync(new URL(`expected/${name}.json`, dir), 'utf8'));
+        const result = await page.evaluate(([raw, b]) => window.harness.runCase(raw, b), [
+          c,
+          backend,
+        ] as const);
+        expect(compareWithGolden(result, golden, 1e-4)).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test';
+
+/** System Chromium (Playwright cannot download its own here); see tools/chromium.sh. */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list'], ['json', { outputFile: '.tmp/playwright-results.json' }]],
+  use: {
+    headless: true,
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // WebGPU on the SwiftShader software adapter (headless machines have no GPU).
+        '--enable-unsafe-webgpu',
+        '--use-webgpu-adapter=swiftshader',
+        '--enable-features=Vulkan',
+      ],
+    },
+  },
+  projects: [
+    { name: 'engine', testMatch: /engine\/.*\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:4174/' } },
+    { name: 'app', testMatch: /app\/.*\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:4173/' } },
+  ],
+  webServer: [
+    {
+      command:
+        'npx vite build -c tools/harness/vite.config.ts && npx vite preview -c tools/harness/vite.config.ts --host 127.0.0.1',
+      url: 'http://127.0.0.1:4174/',
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+      url: 'http://127.0.0.1:4173/',
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});
