@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-/** System Chromium (Playwright cannot download its own here); see tools/chromium.sh. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumLaunchOptions } from './tools/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -12,21 +11,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '.tmp/playwright-results.json' }]],
   use: {
     headless: true,
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // WebGPU on the SwiftShader software adapter (headless machines have no GPU).
-        '--enable-unsafe-webgpu',
-        '--use-webgpu-adapter=swiftshader',
-        '--enable-features=Vulkan',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     { name: 'engine', testMatch: /engine\/.*\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:4174/' } },

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# `npm test`: typecheck, lint, unit tests (Vitest) and browser tests (Playwright, system Chromium).
+# Every stage runs even if an earlier one failed; the last line sums Vitest and Playwright.
+set -uo pipefail
+mkdir -p .tmp
+rm -f .tmp/vitest-results.json .tmp/playwright-results.json
+status=0
+bash tools/ensure-chromium.sh || exit 1
+npx tsc -p . || { echo "typecheck failed" >&2; status=1; echo typecheck > .tmp/failed-checks; }
+npx biome check . || { echo "lint failed" >&2; status=1; echo lint >> .tmp/failed-checks; }
+npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-results.json || status=1
+npx playwright test || status=1
+node tools/test-summary.mjs || status=1
+exit $status
