@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
+import { BACKENDS, type BackendName } from '../src/worker/backendNames';
 import { chromiumLaunchOptions } from './chromium';
 
 const harnessConfig = 'tools/harness/vite.config.ts';
@@ -17,14 +18,20 @@ function option(name: string, fallback: string): string {
 
 async function main(): Promise<void> {
   const casePath = process.argv[2];
-  if (!casePath || casePath.startsWith('--')) throw new Error('usage: npm run --silent bench -- CASE.json [--steps N] [--backends a,b]');
+  if (!casePath || casePath.startsWith('--'))
+    throw new Error('usage: npm run --silent bench -- CASE.json [--steps N] [--backends a,b]');
   const raw = JSON.parse(readFileSync(casePath, 'utf8'));
   const steps = Number(option('steps', '200'));
-  if (!Number.isInteger(steps) || steps < 1) throw new Error(`--steps must be a positive integer, got ${option('steps', '')}`);
-  const backends = option('backends', 'wasm,webgl,webgpu,cpu').split(',');
+  if (!Number.isInteger(steps) || steps < 1)
+    throw new Error(`--steps must be a positive integer, got ${option('steps', '')}`);
+  const backends = option('backends', BACKENDS.join(',')).split(',') as BackendName[];
 
   await build({ configFile: harnessConfig, logLevel: 'silent' });
-  const server = await preview({ configFile: harnessConfig, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1' } });
+  const server = await preview({
+    configFile: harnessConfig,
+    logLevel: 'silent',
+    preview: { port: 0, host: '127.0.0.1' },
+  });
   const url = server.resolvedUrls?.local[0];
   const browser = await chromium.launch(chromiumLaunchOptions);
   const results: Record<string, unknown> = {};
@@ -35,7 +42,11 @@ async function main(): Promise<void> {
       await page.goto(url ?? '');
       await page.waitForFunction(() => document.body.dataset.ready === 'true');
       try {
-        results[backend] = await page.evaluate(([c, b, n]) => window.harness.bench(c, b, n), [raw, backend, steps] as const);
+        results[backend] = await page.evaluate(([c, b, n]) => window.harness.bench(c, b, n), [
+          raw,
+          backend,
+          steps,
+        ] as const);
       } catch (e) {
         results[backend] = { error: (e as Error).message.split('\n')[0] };
       }

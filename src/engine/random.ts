@@ -28,3 +28,9 @@ export function nextSeed(): number {
 export function rand(): number {
   return next();
 }
+
+/** A standard normal draw (Box–Muller), for generating datasets. */
+export function randn(): number {
+  const u = 1 - next(); // in (0, 1], so the log is finite
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
+}

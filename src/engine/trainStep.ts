@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { backward } from './autograd';
 import * as F from './functional';
+import { BatchNorm1d } from './nn/batchnorm';
 import type { Module } from './nn/module';
 import type { Optimizer } from './optim/optimizer';
 
@@ -15,6 +16,11 @@ export interface KLRegOptions {
   direction?: KLDirection;
   modelMode?: Mode;
   modelOldMode?: Mode;
+  /**
+   * Keep the model's BatchNorm layers in eval mode while it trains (the usual remedy when their
+   * running statistics would drift to the new data). Not in the article; default false.
+   */
+  freezeBatchNorm?: boolean;
 }
 
 /** Scalars of one step; the caller owns (and disposes) them. */
@@ -27,6 +33,12 @@ export interface StepLosses {
 export function setMode(module: Module, mode: Mode): void {
   if (mode === 'train') module.train();
   else module.eval();
+}
+
+/** `[m for m in model.modules() if isinstance(m, nn.BatchNorm1d)]` */
+export function batchNormLayers(module: Module): BatchNorm1d[] {
+  const own = module instanceof BatchNorm1d ? [module] : [];
+  return [...own, ...module.namedChildren().flatMap(([, child]) => batchNormLayers(child))];
 }
 
 /**
@@ -49,8 +61,10 @@ export function trainStep(
     direction = 'old||new',
     modelMode = 'train',
     modelOldMode = 'eval',
+    freezeBatchNorm = false,
   } = options;
   setMode(model, modelMode);
+  if (freezeBatchNorm) for (const layer of batchNormLayers(model)) layer.eval();
   setMode(modelOld, modelOldMode);
   optimizer.zeroGrad();
 

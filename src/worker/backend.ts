@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-/** TF.js backends in the order the lab prefers them (DESIGN.md §3). */
-export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
+import { BACKENDS, type BackendName } from './backendNames';
+
+export { BACKENDS, type BackendName };
 
 /** Why a backend runs; the page turns this into a sentence from the i18n catalogs. */
 export type BackendReason =

@@ -29,11 +29,11 @@ export class BatchNorm1d extends Module {
     super();
     this.momentum = momentum;
     this.eps = eps;
-    this.weight = Parameter.of(tf.ones([numFeatures]));
-    this.bias = Parameter.of(tf.zeros([numFeatures]));
-    this.runningMean = tf.variable(tf.zeros([numFeatures]), false);
-    this.runningVar = tf.variable(tf.ones([numFeatures]), false);
-    this.numBatchesTracked = tf.variable(tf.scalar(0, 'int32'), false);
+    this.weight = Parameter.of(() => tf.ones([numFeatures]));
+    this.bias = Parameter.of(() => tf.zeros([numFeatures]));
+    this.runningMean = tf.tidy(() => tf.variable(tf.zeros([numFeatures]), false));
+    this.runningVar = tf.tidy(() => tf.variable(tf.ones([numFeatures]), false));
+    this.numBatchesTracked = tf.tidy(() => tf.variable(tf.scalar(0, 'int32'), false));
   }
 
   forward(x: tf.Tensor): tf.Tensor {

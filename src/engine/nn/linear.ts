@@ -15,10 +15,10 @@ export class Linear extends Module {
     super();
     // PyTorch's default init reduces to U(-1/sqrt(in), 1/sqrt(in)) for both weight and bias.
     const bound = 1 / Math.sqrt(inFeatures);
-    this.weight = Parameter.of(
+    this.weight = Parameter.of(() =>
       tf.randomUniform([outFeatures, inFeatures], -bound, bound, 'float32', nextSeed()),
     );
-    this.bias = Parameter.of(tf.randomUniform([outFeatures], -bound, bound, 'float32', nextSeed()));
+    this.bias = Parameter.of(() => tf.randomUniform([outFeatures], -bound, bound, 'float32', nextSeed()));
   }
 
   forward(x: tf.Tensor): tf.Tensor {

@@ -82,7 +82,9 @@ export abstract class Module {
       if (!tf.util.arraysEqual(value.shape, target.shape)) {
         throw new Error(`state dict key "${key}" has shape [${value.shape}], expected [${target.shape}]`);
       }
-      target.assign(tf.tidy(() => tf.cast(value, target.dtype)));
+      const next = tf.cast(value, target.dtype);
+      target.assign(next);
+      next.dispose(); // the variable keeps its own reference to the data
     }
   }
 

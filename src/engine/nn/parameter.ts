@@ -8,7 +8,8 @@ export class Parameter {
   grad: tf.Tensor | null = null;
   constructor(readonly data: tf.Variable) {}
 
-  static of(value: tf.Tensor): Parameter {
-    return new Parameter(tf.variable(value, true));
+  /** A parameter initialised by `init`; the temporary initial tensor is released. */
+  static of(init: () => tf.Tensor): Parameter {
+    return new Parameter(tf.tidy(() => tf.variable(init(), true)));
   }
 }

@@ -20,7 +20,8 @@ interface Moments {
  * p −= lr/(1−β1ᵗ) · m / (√v / √(1−β2ᵗ) + eps).
  */
 export class Adam extends Optimizer {
-  readonly lr: number;
+  /** Mutable, like PyTorch's param_groups[0]['lr']: a new rate applies from the next step. */
+  lr: number;
   readonly betas: [number, number];
   readonly eps: number;
   private readonly state = new Map<Parameter, Moments>();

@@ -12,7 +12,8 @@ export interface SGDOptions {
  * buf = g on the first step, then buf = momentum·buf + g; p = p − lr·buf.
  */
 export class SGD extends Optimizer {
-  readonly lr: number;
+  /** Mutable, like PyTorch's param_groups[0]['lr']: a new rate applies from the next step. */
+  lr: number;
   readonly momentum: number;
   private readonly buffers = new Map<Parameter, tf.Variable>();
 

@@ -1,0 +1,278 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { backward } from './autograd';
+import { deepcopy } from './copy';
+import { type Dataset, NEW_TASK, NUM_CLASSES, OLD_TASK, sampleTask } from './data/sectorTask';
+import * as F from './functional';
+import { BatchNorm1d, Dropout, Linear, ReLU, Sequential } from './nn';
+import { Adam, type Optimizer, SGD } from './optim';
+import { manualSeed, rand } from './random';
+import { batchNormLayers, type KLDirection, type Mode, type StepLosses, trainStep } from './trainStep';
+
+/** Everything a fine-tuning run depends on; the page's state schema holds the same names. */
+export interface ScenarioSettings {
+  lambda: number;
+  dropout: number;
+  modelMode: Mode;
+  modelOldMode: Mode;
+  freezeBatchNorm: boolean;
+  lr: number;
+  batchSize: number;
+  optimizer: 'adam' | 'sgd';
+  reduction: 'batchmean' | 'sum' | 'mean';
+  logTarget: boolean;
+  direction: KLDirection;
+  seed: number;
+}
+
+export const HIDDEN = 32;
+export const PRETRAIN_STEPS = 400;
+const PRETRAIN_BATCH = 64;
+const PRETRAIN_LR = 0.01;
+const TRAIN_SIZE = 1000;
+const TEST_SIZE = 500;
+
+export interface Accuracies {
+  oldTaskAcc: number;
+  newTaskAcc: number;
+}
+
+/** Running statistics of the first BatchNorm layer of each model. */
+export interface BatchNormStats {
+  model: { runningMean: Float32Array; runningVar: Float32Array };
+  modelOld: { runningMean: Float32Array; runningVar: Float32Array };
+}
+
+function buildNet(dropout: number): Sequential {
+  return new Sequential(
+    new Linear(2, HIDDEN),
+    new BatchNorm1d(HIDDEN),
+    new ReLU(),
+    new Dropout(dropout),
+    new Linear(HIDDEN, HIDDEN),
+    new BatchNorm1d(HIDDEN),
+    new ReLU(),
+    new Dropout(dropout),
+    new Linear(HIDDEN, NUM_CLASSES),
+  );
+}
+
+interface TensorSet {
+  x: tf.Tensor2D;
+  y: tf.Tensor1D;
+  n: number;
+}
+
+function toTensors(d: Dataset): TensorSet {
+  return { x: tf.tensor2d(d.x), y: tf.tensor1d(d.y, 'int32'), n: d.y.length };
+}
+
+/**
+ * The lab's scenario: pretrain a model on the old task, freeze a deep copy as model_old, then
+ * fine-tune on the new task with the article's trainStep. Same seed and settings, same numbers.
+ */
+export class Scenario {
+  readonly model: Sequential;
+  modelOld: Sequential | null = null;
+  readonly oldTrain: Dataset;
+  readonly newTrain: Dataset;
+  private readonly oldTest: TensorSet;
+  private readonly newTest: TensorSet;
+  private readonly oldTrainSet: TensorSet;
+  private readonly newTrainSet: TensorSet;
+  private optimizer: Optimizer;
+  pretrainStepsDone = 0;
+  fineTuneStepsDone = 0;
+
+  constructor(public settings: ScenarioSettings) {
+    manualSeed(settings.seed);
+    this.oldTrain = sampleTask(OLD_TASK, TRAIN_SIZE);
+    this.newTrain = sampleTask(NEW_TASK, TRAIN_SIZE);
+    this.oldTrainSet = toTensors(this.oldTrain);
+    this.newTrainSet = toTensors(this.newTrain);
+    this.oldTest = toTensors(sampleTask(OLD_TASK, TEST_SIZE));
+    this.newTest = toTensors(sampleTask(NEW_TASK, TEST_SIZE));
+    this.model = buildNet(settings.dropout);
+    this.optimizer = new Adam(this.model.parameters(), { lr: PRETRAIN_LR });
+  }
+
+  get pretrained(): boolean {
+    return this.pretrainStepsDone >= PRETRAIN_STEPS;
+  }
+
+  /** A random minibatch (indices drawn from the seeded stream); the caller disposes it. */
+  private batch(set: TensorSet, size: number): { x: tf.Tensor; y: tf.Tensor } {
+    const idx = tf.tensor1d(
+      Array.from({ length: size }, () => Math.floor(rand() * set.n)),
+      'int32',
+    );
+    const batch = { x: tf.gather(set.x, idx), y: tf.gather(set.y, idx) };
+    idx.dispose();
+    return batch;
+  }
+
+  /** One plain cross-entropy step on the old task (model in train mode). */
+  pretrainStep(): void {
+    const { x, y } = this.batch(this.oldTrainSet, PRETRAIN_BATCH);
+    this.model.train();
+    this.optimizer.zeroGrad();
+    const loss = backward(() => F.crossEntropy(this.model.forward(x), y), this.model.parameters());
+    this.optimizer.step();
+    tf.dispose([x, y, loss]);
+    this.pretrainStepsDone += 1;
+    if (this.pretrained) this.freeze();
+  }
+
+  /** Freezes model_old as a deep copy of the pretrained model; fine-tuning starts afresh. */
+  private freeze(): void {
+    this.modelOld = deepcopy(this.model);
+    this.optimizer.zeroGrad();
+    this.optimizer.dispose();
+    this.optimizer = this.makeOptimizer();
+  }
+
+  private makeOptimizer(): Optimizer {
+    const { optimizer, lr } = this.settings;
+    return optimizer === 'sgd'
+      ? new SGD(this.model.parameters(), { lr, momentum: 0.9 })
+      : new Adam(this.model.parameters(), { lr });
+  }
+
+  /** Applies new settings from the next step on. A changed optimizer starts with fresh state. */
+  update(next: ScenarioSettings): void {
+    const previous = this.settings;
+    this.settings = next;
+    for (const net of [this.model, this.modelOld]) {
+      for (const layer of net?.layers ?? []) if (layer instanceof Dropout) layer.p = next.dropout;
+    }
+    if (!this.pretrained) return;
+    if (next.optimizer !== previous.optimizer) {
+      this.optimizer.dispose();
+      this.optimizer = this.makeOptimizer();
+    } else {
+      (this.optimizer as Adam | SGD).lr = next.lr;
+    }
+  }
+
+  /** One fine-tuning step on the new task: the article's trainStep. The caller owns the scalars. */
+  step(): StepLosses {
+    if (!this.modelOld) throw new Error('pretrain the model before fine-tuning it');
+    const s = this.settings;
+    const { x, y } = this.batch(this.newTrainSet, s.batchSize);
+    const losses = trainStep(this.model, this.modelOld, x, y, this.optimizer, {
+      lambda: s.lambda,
+      reduction: s.reduction,
+      logTarget: s.logTarget,
+      direction: s.direction,
+      modelMode: s.modelMode,
+      modelOldMode: s.modelOldMode,
+      freezeBatchNorm: s.freezeBatchNorm,
+    });
+    tf.dispose([x, y]);
+    this.fineTuneStepsDone += 1;
+    return losses;
+  }
+
+  /** Test-set accuracy of the model on both tasks, in eval mode (its mode is restored). */
+  async accuracies(): Promise<Accuracies> {
+    const [oldTaskAcc, newTaskAcc] = await Promise.all([
+      accuracy(this.model, this.oldTest),
+      accuracy(this.model, this.newTest),
+    ]);
+    return { oldTaskAcc, newTaskAcc };
+  }
+
+  async batchNormStats(): Promise<BatchNormStats | null> {
+    if (!this.modelOld) return null;
+    const read = async (net: Sequential) => {
+      const [bn] = batchNormLayers(net);
+      return {
+        runningMean: (await bn.runningMean.data()) as Float32Array,
+        runningVar: (await bn.runningVar.data()) as Float32Array,
+      };
+    };
+    return { model: await read(this.model), modelOld: await read(this.modelOld) };
+  }
+
+  dispose(): void {
+    this.optimizer.dispose();
+    this.model.dispose();
+    this.modelOld?.dispose();
+    for (const set of [this.oldTrainSet, this.newTrainSet, this.oldTest, this.newTest])
+      tf.dispose([set.x, set.y]);
+  }
+}
+
+/** Fraction of `set` that `net` (in eval mode) classifies correctly. */
+export async function accuracy(net: Sequential, set: TensorSet): Promise<number> {
+  const wasTraining = net.training;
+  const modes = net.layers.map((l) => l.training);
+  net.eval();
+  const correct = tf.tidy(() =>
+    tf.sum(tf.cast(tf.equal(tf.argMax(net.forward(set.x), 1), set.y), 'float32')),
+  );
+  net.layers.forEach((l, i) => {
+    l.training = modes[i];
+  });
+  net.training = wasTraining;
+  const value = (await correct.data())[0];
+  correct.dispose();
+  return value / set.n;
+}
+
+export interface HistoryEntry {
+  step: number;
+  loss_new: number;
+  kl_penalty: number;
+  total_loss: number;
+  old_task_acc: number;
+  new_task_acc: number;
+}
+
+export interface ScenarioRun {
+  pretrain: { old_task_acc: number; new_task_acc: number };
+  history: HistoryEntry[];
+  final: HistoryEntry;
+}
+
+/**
+ * The whole scenario headless: pretrain, freeze, then `steps` fine-tuning steps. Accuracies are
+ * measured every `evaluateEvery` steps (and at the last); other entries repeat the latest ones.
+ */
+export async function runScenario(
+  settings: ScenarioSettings,
+  steps: number,
+  evaluateEvery = 1,
+): Promise<ScenarioRun> {
+  const scenario = new Scenario(settings);
+  try {
+    while (!scenario.pretrained) scenario.pretrainStep();
+    const before = await scenario.accuracies();
+    const history: HistoryEntry[] = [];
+    let acc = before;
+    for (let i = 1; i <= steps; i++) {
+      const losses = scenario.step();
+      const [lossNew, klPenalty, totalLoss] = await Promise.all([
+        losses.lossNew.data(),
+        losses.klPenalty.data(),
+        losses.totalLoss.data(),
+      ]);
+      tf.dispose([losses.lossNew, losses.klPenalty, losses.totalLoss]);
+      if (i % evaluateEvery === 0 || i === steps) acc = await scenario.accuracies();
+      history.push({
+        step: i,
+        loss_new: lossNew[0],
+        kl_penalty: klPenalty[0],
+        total_loss: totalLoss[0],
+        old_task_acc: acc.oldTaskAcc,
+        new_task_acc: acc.newTaskAcc,
+      });
+    }
+    return {
+      pretrain: { old_task_acc: before.oldTaskAcc, new_task_acc: before.newTaskAcc },
+      history,
+      final: history[history.length - 1],
+    };
+  } finally {
+    scenario.dispose();
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Every user-settable value of the lab, declared once: name, type, default, range, URL key and the
+ * i18n key of its label. URL sync, validation, the controls and the scenario CLI derive from this.
+ */
+export type Setting =
+  | {
+      kind: 'number';
+      name: string;
+      default: number;
+      min: number;
+      max: number;
+      /** Integer-valued settings round to whole numbers. */
+      integer?: boolean;
+      /** Fine-tuning reads it from the next step on, or it needs a new run. */
+      live: boolean;
+    }
+  | { kind: 'choice'; name: string; default: string; options: readonly string[]; live: boolean }
+  | { kind: 'boolean'; name: string; default: boolean; live: boolean };
+
+export const SETTINGS = [
+  { kind: 'number', name: 'lambda', default: 1, min: 0, max: 10, live: true },
+  { kind: 'number', name: 'dropout', default: 0.1, min: 0, max: 0.9, live: true },
+  { kind: 'choice', name: 'modelMode', default: 'train', options: ['train', 'eval'], live: true },
+  { kind: 'choice', name: 'modelOldMode', default: 'eval', options: ['eval', 'train'], live: true },
+  { kind: 'boolean', name: 'freezeBatchNorm', default: false, live: true },
+  { kind: 'number', name: 'lr', default: 0.01, min: 0.0001, max: 0.1, live: true },
+  { kind: 'number', name: 'batchSize', default: 32, min: 2, max: 256, integer: true, live: true },
+  { kind: 'choice', name: 'optimizer', default: 'adam', options: ['adam', 'sgd'], live: true },
+  {
+    kind: 'choice',
+    name: 'reduction',
+    default: 'batchmean',
+    options: ['batchmean', 'sum', 'mean'],
+    live: true,
+  },
+  { kind: 'boolean', name: 'logTarget', default: false, live: true },
+  { kind: 'choice', name: 'direction', default: 'old||new', options: ['old||new', 'new||old'], live: true },
+  { kind: 'number', name: 'seed', default: 1, min: 1, max: 999999, integer: true, live: false },
+  { kind: 'number', name: 'steps', default: 300, min: 10, max: 5000, integer: true, live: true },
+  {
+    kind: 'choice',
+    name: 'backend',
+    default: 'auto',
+    options: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'],
+    live: true,
+  },
+  { kind: 'choice', name: 'lang', default: 'auto', options: ['auto', 'en', 'zh'], live: true },
+] as const satisfies readonly Setting[];
+
+type SettingOf<N> = Extract<(typeof SETTINGS)[number], { name: N }>;
+type ValueOf<S> = S extends { kind: 'number' }
+  ? number
+  : S extends { kind: 'boolean' }
+    ? boolean
+    : S extends { options: readonly (infer O)[] }
+      ? O
+      : never;
+
+export type SettingName = (typeof SETTINGS)[number]['name'];
+export type LabState = { [N in SettingName]: ValueOf<SettingOf<N>> };
+
+export const DEFAULT_STATE = Object.fromEntries(SETTINGS.map((s) => [s.name, s.default])) as LabState;
+
+/** A value that was out of range or unreadable, and what it became. */
+export interface Correction {
+  name: SettingName;
+  given: string;
+  used: string;
+}
+
+/**
+ * Reads a setting from text (a URL or a command line). Out-of-range numbers are clamped to the
+ * nearest valid value, unknown choices fall back to the default; either is reported.
+ */
+export function parseSetting(
+  setting: Setting,
+  text: string,
+): { value: number | string | boolean; corrected: boolean } {
+  switch (setting.kind) {
+    case 'number': {
+      const n = Number(text);
+      if (text.trim() === '' || !Number.isFinite(n)) return { value: setting.default, corrected: true };
+      let v = Math.min(setting.max, Math.max(setting.min, n));
+      if (setting.integer) v = Math.round(v);
+      return { value: v, corrected: v !== n };
+    }
+    case 'boolean':
+      if (text === 'true' || text === '1') return { value: true, corrected: false };
+      if (text === 'false' || text === '0') return { value: false, corrected: false };
+      return { value: setting.default, corrected: true };
+    case 'choice':
+      return setting.options.includes(text)
+        ? { value: text, corrected: false }
+        : { value: setting.default, corrected: true };
+  }
+}
+
+/** The state a URL's query describes, with every correction made on the way. */
+export function stateFromQuery(query: string): { state: LabState; corrections: Correction[] } {
+  const params = new URLSearchParams(query);
+  const state: Record<string, unknown> = { ...DEFAULT_STATE };
+  const corrections: Correction[] = [];
+  for (const setting of SETTINGS) {
+    const text = params.get(setting.name);
+    if (text === null) continue;
+    const { value, corrected } = parseSetting(setting, text);
+    state[setting.name] = value;
+    if (corrected) corrections.push({ name: setting.name, given: text, used: String(value) });
+  }
+  return { state: state as LabState, corrections };
+}
+
+/** The query that reproduces `state`; settings at their default are left out. */
+export function queryFromState(state: LabState): string {
+  const params = new URLSearchParams();
+  for (const setting of SETTINGS) {
+    const value = state[setting.name];
+    if (value !== setting.default) params.set(setting.name, String(value));
+  }
+  return params.toString();
+}
+
+export function settingNamed(name: string): Setting | undefined {
+  return SETTINGS.find((s) => s.name === name);
+}
