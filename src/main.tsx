@@ -1,11 +1,40 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { LabProvider } from './state/LabContext';
+import { queryFromState, stateFromQuery } from './state/schema';
+import { LabStore } from './state/store';
+import type { Command, Report } from './worker/protocol';
+import './styles.css';
+
+// The engine and TF.js live in the worker's own chunk, loaded after the first paint.
+const worker = new Worker(new URL('./worker/labWorker.ts', import.meta.url), { type: 'module' });
+const initial = stateFromQuery(window.location.search);
+const store = new LabStore(
+  (command: Command) => worker.postMessage(command),
+  initial,
+  (state) => {
+    // Every setting lives in the URL, so the address is always a link to this run.
+    const query = queryFromState(state);
+    window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+  },
+);
+worker.onmessage = (event: MessageEvent<Report>) => store.receive(event.data);
+worker.onerror = (event) =>
+  store.receive({ type: 'error', message: event.message || 'the worker failed to load' });
+// Normalise the address too: clamped link values are shown as they are used.
+if (initial.corrections.length > 0) {
+  const query = queryFromState(initial.state);
+  window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+}
+store.start();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <LabProvider store={store}>
+      <App />
+    </LabProvider>
   </StrictMode>,
 );

@@ -1,3 +1,23 @@
+import { useEffect } from 'react';
+import { I18nProvider, resolveLanguage } from '../i18n/I18n';
+import { useLabView } from '../state/LabContext';
+import { Article } from './article';
+import { Header } from './Header';
+import { Lab } from './lab/Lab';
+
 export function App() {
-  return <h1>KL Lab</h1>;
+  const setting = useLabView((v) => v.settings.lang);
+  const language = resolveLanguage(setting, navigator.languages);
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  }, [language]);
+  return (
+    <I18nProvider language={language}>
+      <Header />
+      <main className="layout">
+        <Article />
+        <Lab />
+      </main>
+    </I18nProvider>
+  );
 }

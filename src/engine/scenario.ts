@@ -25,9 +25,9 @@ export interface ScenarioSettings {
 }
 
 export const HIDDEN = 32;
-export const PRETRAIN_STEPS = 400;
-const PRETRAIN_BATCH = 64;
-const PRETRAIN_LR = 0.01;
+export const PRETRAIN_STEPS = 200;
+const PRETRAIN_BATCH = 128;
+const PRETRAIN_LR = 0.02;
 const TRAIN_SIZE = 1000;
 const TEST_SIZE = 500;
 
@@ -202,21 +202,48 @@ export class Scenario {
   }
 }
 
+/** Runs `fn` with `net` and all its layers in eval mode, then restores every layer's mode. */
+function inEvalMode<T>(net: Sequential, fn: () => T): T {
+  const modes = [net.training, ...net.layers.map((l) => l.training)];
+  net.eval();
+  try {
+    return fn();
+  } finally {
+    net.training = modes[0];
+    net.layers.forEach((l, i) => {
+      l.training = modes[i + 1];
+    });
+  }
+}
+
 /** Fraction of `set` that `net` (in eval mode) classifies correctly. */
 export async function accuracy(net: Sequential, set: TensorSet): Promise<number> {
-  const wasTraining = net.training;
-  const modes = net.layers.map((l) => l.training);
-  net.eval();
-  const correct = tf.tidy(() =>
-    tf.sum(tf.cast(tf.equal(tf.argMax(net.forward(set.x), 1), set.y), 'float32')),
+  const correct = inEvalMode(net, () =>
+    tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(net.forward(set.x), 1), set.y), 'float32'))),
   );
-  net.layers.forEach((l, i) => {
-    l.training = modes[i];
-  });
-  net.training = wasTraining;
   const value = (await correct.data())[0];
   correct.dispose();
   return value / set.n;
+}
+
+/** Class probabilities of `net` (eval mode) at each point of `grid`. */
+export async function probabilities(net: Sequential, grid: tf.Tensor2D): Promise<Float32Array> {
+  const probs = inEvalMode(net, () => tf.tidy(() => F.softmax(net.forward(grid))));
+  const values = (await probs.data()) as Float32Array;
+  probs.dispose();
+  return values;
+}
+
+/** A size×size grid of points over [-extent, extent]², row-major from the top-left corner. */
+export function gridPoints(size: number, extent: number): tf.Tensor2D {
+  const coords: number[][] = [];
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) {
+      const at = (i: number) => -extent + ((i + 0.5) * 2 * extent) / size;
+      coords.push([at(col), -at(row)]);
+    }
+  }
+  return tf.tensor2d(coords);
 }
 
 export interface HistoryEntry {

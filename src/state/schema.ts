@@ -13,18 +13,62 @@ export type Setting =
       integer?: boolean;
       /** Fine-tuning reads it from the next step on, or it needs a new run. */
       live: boolean;
+      /** A slider (with `step`) or a number field. */
+      control: 'slider' | 'number';
+      step: number;
+      /** Values offered as one-click buttons beside a slider. */
+      presets?: readonly number[];
     }
   | { kind: 'choice'; name: string; default: string; options: readonly string[]; live: boolean }
   | { kind: 'boolean'; name: string; default: boolean; live: boolean };
 
 export const SETTINGS = [
-  { kind: 'number', name: 'lambda', default: 1, min: 0, max: 10, live: true },
-  { kind: 'number', name: 'dropout', default: 0.1, min: 0, max: 0.9, live: true },
+  {
+    kind: 'number',
+    name: 'lambda',
+    default: 1,
+    min: 0,
+    max: 10,
+    live: true,
+    control: 'slider',
+    step: 0.01,
+    // The interesting range is near 0: the slider moves in 0.01 steps, the presets span decades.
+    presets: [0, 0.1, 0.3, 1, 3, 10],
+  },
+  {
+    kind: 'number',
+    name: 'dropout',
+    default: 0.1,
+    min: 0,
+    max: 0.9,
+    live: true,
+    control: 'slider',
+    step: 0.05,
+  },
   { kind: 'choice', name: 'modelMode', default: 'train', options: ['train', 'eval'], live: true },
   { kind: 'choice', name: 'modelOldMode', default: 'eval', options: ['eval', 'train'], live: true },
   { kind: 'boolean', name: 'freezeBatchNorm', default: false, live: true },
-  { kind: 'number', name: 'lr', default: 0.01, min: 0.0001, max: 0.1, live: true },
-  { kind: 'number', name: 'batchSize', default: 32, min: 2, max: 256, integer: true, live: true },
+  {
+    kind: 'number',
+    name: 'lr',
+    default: 0.01,
+    min: 0.0001,
+    max: 0.1,
+    live: true,
+    control: 'number',
+    step: 0.0001,
+  },
+  {
+    kind: 'number',
+    name: 'batchSize',
+    default: 32,
+    min: 2,
+    max: 256,
+    integer: true,
+    live: true,
+    control: 'number',
+    step: 1,
+  },
   { kind: 'choice', name: 'optimizer', default: 'adam', options: ['adam', 'sgd'], live: true },
   {
     kind: 'choice',
@@ -35,8 +79,28 @@ export const SETTINGS = [
   },
   { kind: 'boolean', name: 'logTarget', default: false, live: true },
   { kind: 'choice', name: 'direction', default: 'old||new', options: ['old||new', 'new||old'], live: true },
-  { kind: 'number', name: 'seed', default: 1, min: 1, max: 999999, integer: true, live: false },
-  { kind: 'number', name: 'steps', default: 300, min: 10, max: 5000, integer: true, live: true },
+  {
+    kind: 'number',
+    name: 'seed',
+    default: 1,
+    min: 1,
+    max: 999999,
+    integer: true,
+    live: false,
+    control: 'number',
+    step: 1,
+  },
+  {
+    kind: 'number',
+    name: 'steps',
+    default: 300,
+    min: 10,
+    max: 5000,
+    integer: true,
+    live: true,
+    control: 'number',
+    step: 10,
+  },
   {
     kind: 'choice',
     name: 'backend',

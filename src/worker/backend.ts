@@ -71,10 +71,11 @@ async function start(name: BackendName, allowSoftware: boolean): Promise<void> {
  * user asked); otherwise the preferred order applies, skipping GPU backends that only have a
  * software adapter. Each failure falls through to the next backend and is reported.
  */
-export async function chooseBackend(forced?: BackendName): Promise<BackendStatus> {
+export async function chooseBackend(forced?: BackendName, skip: BackendName[] = []): Promise<BackendStatus> {
   const failures: BackendStatus['failures'] = [];
   let skippedSoftware = false;
-  const order = forced ? [forced, ...BACKENDS.filter((b) => b !== forced)] : [...BACKENDS];
+  const rest = BACKENDS.filter((b) => b !== forced && !skip.includes(b));
+  const order = forced ? [forced, ...rest] : rest;
   for (const name of order) {
     const isForced = name === forced;
     let software = false;

@@ -1,0 +1,71 @@
+import { useT } from '../../i18n/I18n';
+import { useLabView } from '../../state/LabContext';
+import { Formula } from './Formula';
+import { Rich } from './Rich';
+
+const PI = String.raw`\pi_{\theta}`;
+const PI_OLD = String.raw`\pi_{\theta_0}`;
+const LAMBDA = String.raw`\lambda`;
+const KL_OLD_NEW = String.raw`D_{\mathrm{KL}}(\pi_{\theta_0} \,\|\, \pi_{\theta})`;
+const KL_NEW_OLD = String.raw`D_{\mathrm{KL}}(\pi_{\theta} \,\|\, \pi_{\theta_0})`;
+
+/** The total loss, with the two distributions in the order the lab currently uses. */
+function objectiveTex(first: string, second: string): string {
+  return String.raw`\mathcal{L}_{\text{total}} = \mathcal{L}_{\text{CE}} + \lambda \, \mathbb{E}_{x \sim \mathcal{D}_{\text{fine-tune}}} \left[ D_{\mathrm{KL}}\big( ${first}(\cdot \mid x) \,\|\, ${second}(\cdot \mid x) \big) \right]`;
+}
+
+/** §a: loss = CE + λ·KL, which direction of KL, and where the source article contradicts itself. */
+export function ObjectiveSection() {
+  const t = useT();
+  const direction = useLabView((view) => view.settings.direction);
+  const lambda = useLabView((view) => view.settings.lambda);
+  const oldFirst = direction === 'old||new';
+
+  const pi = <Formula tex={PI} label={t('article.math.pi')} />;
+  const piOld = <Formula tex={PI_OLD} label={t('article.math.piOld')} />;
+  const lambdaSymbol = <Formula tex={LAMBDA} label={t('article.math.lambda')} />;
+  const klOldNew = <Formula tex={KL_OLD_NEW} label={t('article.math.klOldNew')} />;
+  const klNewOld = <Formula tex={KL_NEW_OLD} label={t('article.math.klNewOld')} />;
+
+  return (
+    <section className="kl-article__section" aria-labelledby="article-objective">
+      <h2 id="article-objective">{t('article.objective.title')}</h2>
+      <p>
+        <Rich text={t('article.objective.intro')} slots={{ pi, piOld }} />
+      </p>
+      <Formula
+        display
+        tex={oldFirst ? objectiveTex(PI_OLD, PI) : objectiveTex(PI, PI_OLD)}
+        label={t(
+          oldFirst ? 'article.objective.formulaLabel.oldNew' : 'article.objective.formulaLabel.newOld',
+        )}
+      />
+      <p>
+        <Rich
+          text={t('article.objective.lambda', { value: Number(lambda.toFixed(3)) })}
+          slots={{ lambda: lambdaSymbol }}
+        />
+      </p>
+      <p>
+        <Rich
+          text={t(oldFirst ? 'article.objective.direction.oldNew' : 'article.objective.direction.newOld')}
+          slots={{ kl: oldFirst ? klOldNew : klNewOld }}
+        />
+      </p>
+      <div className="kl-article__note">
+        <h3 id="article-objective-notes">{t('article.objective.notes.title')}</h3>
+        <ul aria-labelledby="article-objective-notes">
+          <li>
+            <Rich text={t('article.objective.notes.lambda')} slots={{ lambda: lambdaSymbol }} />
+          </li>
+          <li>
+            <Rich text={t('article.objective.notes.direction')} slots={{ klNewOld, klOldNew }} />
+          </li>
+          <li>
+            <Rich text={t('article.objective.notes.step')} />
+          </li>
+        </ul>
+      </div>
+    </section>
+  );
+}

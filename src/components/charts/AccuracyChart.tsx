@@ -1,0 +1,133 @@
+import { useMemo } from 'react';
+import {
+  CartesianGrid,
+  Label,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useT } from '../../i18n/I18n';
+import { useLabView } from '../../state/LabContext';
+import { ChartFigure } from './ChartFigure';
+import {
+  AXIS_LABEL,
+  AXIS_TICK,
+  CHART_HEIGHT,
+  CHART_MARGIN,
+  GRID_STROKE,
+  inDeclaredOrder,
+  SERIES_COLOR,
+  SMALL_TEXT,
+  stepDomain,
+} from './chartStyle';
+import { downsample, MAX_PLOTTED } from './downsample';
+import { SeriesLegend } from './SeriesLegend';
+import { CHART_UPDATE_MS, selectSnapshots, useThrottledLabView } from './useThrottledLabView';
+
+interface AccuracyRow {
+  step: number;
+  /** Percent. */
+  oldTask: number;
+  newTask: number;
+}
+
+const SERIES_ORDER = inDeclaredOrder(['oldTask', 'newTask']);
+const PERCENT_TICKS = [0, 25, 50, 75, 100];
+const percent = (fraction: number) => fraction * 100;
+const formatPercent = (value: number) => `${value.toFixed(1)}%`;
+
+/** Test accuracy on both tasks after each report; forgetting shows as the old-task line falling. */
+export function AccuracyChart() {
+  const t = useT();
+  const snapshots = useThrottledLabView(selectSnapshots, CHART_UPDATE_MS);
+  const pretrained = useLabView((view) => view.pretrain.oldTaskAcc);
+  const plannedSteps = useLabView((view) => view.settings.steps);
+  const rows = useMemo(
+    (): AccuracyRow[] =>
+      downsample(snapshots, MAX_PLOTTED).map((s) => ({
+        step: s.step,
+        oldTask: percent(s.oldTaskAcc),
+        newTask: percent(s.newTaskAcc),
+      })),
+    [snapshots],
+  );
+  const lastStep = rows.at(-1)?.step ?? 0;
+  // A lone first point (right after pretraining) has no line yet: show it as a dot.
+  const dot = rows.length === 1 ? { r: 3 } : false;
+
+  return (
+    <ChartFigure
+      title={t('charts.accuracy.title')}
+      dataPoints={rows.length}
+      empty={rows.length === 0 ? t('charts.accuracy.empty') : null}
+    >
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <LineChart data={rows} margin={CHART_MARGIN}>
+          <CartesianGrid stroke={GRID_STROKE} />
+          <XAxis
+            dataKey="step"
+            type="number"
+            domain={stepDomain(plannedSteps, lastStep)}
+            allowDecimals={false}
+            tick={AXIS_TICK}
+          >
+            <Label value={t('charts.axis.step')} position="insideBottom" offset={-10} style={AXIS_LABEL} />
+          </XAxis>
+          <YAxis domain={[0, 100]} ticks={PERCENT_TICKS} tick={AXIS_TICK} width={48}>
+            <Label
+              value={t('charts.accuracy.axis')}
+              angle={-90}
+              position="insideLeft"
+              offset={8}
+              style={{ ...AXIS_LABEL, textAnchor: 'middle' }}
+            />
+          </YAxis>
+          <Tooltip
+            isAnimationActive={false}
+            itemSorter={SERIES_ORDER}
+            labelFormatter={(step) => t('charts.tooltip.step', { step: String(step) })}
+            formatter={(value) => (typeof value === 'number' ? formatPercent(value) : value)}
+            contentStyle={SMALL_TEXT}
+          />
+          <Legend content={SeriesLegend} position="top" itemSorter={SERIES_ORDER} />
+          {pretrained !== null && (
+            <ReferenceLine
+              y={percent(pretrained)}
+              stroke={SERIES_COLOR.reference}
+              strokeDasharray="4 3"
+              label={{
+                value: t('charts.accuracy.pretrained', { value: percent(pretrained).toFixed(1) }),
+                position: 'insideBottomRight',
+                style: AXIS_LABEL,
+                halo: true,
+              }}
+            />
+          )}
+          <Line
+            dataKey="oldTask"
+            name={t('charts.accuracy.oldTask')}
+            stroke={SERIES_COLOR.oldTask}
+            strokeWidth={2}
+            dot={dot}
+            isAnimationActive={false}
+            legendType="plainline"
+          />
+          <Line
+            dataKey="newTask"
+            name={t('charts.accuracy.newTask')}
+            stroke={SERIES_COLOR.newTask}
+            strokeWidth={2}
+            dot={dot}
+            isAnimationActive={false}
+            legendType="plainline"
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * How the charts look. Colours are from the Okabe–Ito palette (distinguishable with every common
+ * colour-vision deficiency). One meaning, one colour across all charts: blue is the new task
+ * (loss_new, its accuracy), vermillion is what ties the model to the old one (kl_penalty, old-task
+ * accuracy).
+ */
+export const SERIES_COLOR = {
+  newTask: '#0072B2',
+  oldTask: '#D55E00',
+  lambdaKl: '#CC79A7',
+  total: '#222222',
+  reference: '#6b6b6b',
+} as const;
+
+/** BatchNorm channels 0, 1, 2. */
+export const CHANNEL_COLOR = ['#009E73', '#E69F00', '#56B4E9'] as const;
+
+/** Classes 0, 1, 2 of the decision regions and the points, as RGB for pixel mixing. */
+export const CLASS_RGB: readonly (readonly [number, number, number])[] = [
+  [230, 159, 0],
+  [86, 180, 233],
+  [0, 158, 115],
+];
+
+export function classColor(label: number): string {
+  const [r, g, b] = CLASS_RGB[label % CLASS_RGB.length];
+  return `rgb(${r} ${g} ${b})`;
+}
+
+/** Recharts styling shared by every chart, so they read as one set. */
+export const CHART_HEIGHT = 220;
+export const SMALL_CHART_HEIGHT = 180;
+export const CHART_MARGIN = { top: 12, right: 8, bottom: 14, left: 0 } as const;
+export const AXIS_TICK = { fontSize: 11 } as const;
+export const AXIS_LABEL = { fontSize: 11, fill: '#444' } as const;
+export const SMALL_TEXT = { fontSize: 11, lineHeight: '14px' } as const;
+export const GRID_STROKE = '#e6e6e6';
+
+/** Numbers on axes and in tooltips: three significant digits, no trailing zeros. */
+export function formatNumber(value: number): string {
+  if (value === 0 || !Number.isFinite(value)) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e4 || magnitude < 1e-3) return value.toExponential(1);
+  return String(Number(value.toPrecision(3)));
+}
+
+/**
+ * The step axis spans the whole planned run, so its ticks stay put while the lines grow (and every
+ * chart lines up with the others); it widens if the run went past a since-lowered step count.
+ */
+export function stepDomain(plannedSteps: number, lastStep: number): [number, number] {
+  return [0, Math.max(plannedSteps, lastStep, 1)];
+}
+
+/** Legend and tooltip entries in the order the series are declared (Recharts sorts by name otherwise). */
+export function inDeclaredOrder(dataKeys: readonly string[]): (item: { dataKey?: unknown }) => number {
+  return (item) => dataKeys.indexOf(String(item.dataKey));
+}

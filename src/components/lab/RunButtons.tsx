@@ -1,0 +1,36 @@
+import { useId } from 'react';
+import { useT } from '../../i18n/I18n';
+import { useLabStore, useLabView } from '../../state/LabContext';
+
+const SPEEDS = [1, 2, 5, 10, 20, 50];
+
+export function RunButtons() {
+  const t = useT();
+  const store = useLabStore();
+  const phase = useLabView((v) => v.phase);
+  const speed = useLabView((v) => v.speed);
+  const speedId = useId();
+  const playing = phase === 'playing';
+  const canRun = phase === 'paused' || playing;
+  return (
+    <div className="run-buttons">
+      <button type="button" disabled={!canRun} onClick={() => (playing ? store.pause() : store.play())}>
+        {playing ? t('button.pause') : t('button.play')}
+      </button>
+      <button type="button" disabled={phase !== 'paused'} onClick={() => store.step()}>
+        {t('button.step')}
+      </button>
+      <button type="button" onClick={() => store.reset()}>
+        {t('button.reset')}
+      </button>
+      <label htmlFor={speedId}>{t('speed.label')}</label>
+      <select id={speedId} value={speed} onChange={(e) => store.setSpeed(Number(e.target.value))}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useId } from 'react';
+import type { MessageKey } from '../../i18n/catalogs';
+import { useT } from '../../i18n/I18n';
+import { useLabStore, useLabView } from '../../state/LabContext';
+import { type LabState, parseSetting, SETTINGS, type SettingName } from '../../state/schema';
+
+export function labelKey(name: SettingName): MessageKey {
+  return `setting.${name}` as MessageKey;
+}
+
+function optionKey(name: SettingName, option: string): MessageKey {
+  return (name === 'lang' ? `lang.${option}` : `option.${option}`) as MessageKey;
+}
+
+/** The form control of one setting, derived from its schema entry (slider, number, select, checkbox). */
+export function SettingControl({ name }: { name: SettingName }) {
+  const t = useT();
+  const store = useLabStore();
+  const value = useLabView((v) => v.settings[name]);
+  const id = useId();
+  const setting = SETTINGS.find((s) => s.name === name);
+  if (!setting) throw new Error(`no setting named ${name}`);
+  const set = (v: LabState[SettingName]) => store.setSetting(name, v as never);
+  const label = t(labelKey(name));
+
+  switch (setting.kind) {
+    case 'boolean':
+      return (
+        <div className="setting setting-boolean">
+          <input id={id} type="checkbox" checked={value as boolean} onChange={(e) => set(e.target.checked)} />
+          <label htmlFor={id}>{label}</label>
+        </div>
+      );
+    case 'choice':
+      return (
+        <div className="setting">
+          <label htmlFor={id}>{label}</label>
+          <select id={id} value={value as string} onChange={(e) => set(e.target.value as never)}>
+            {setting.options.map((o) => (
+              <option key={o} value={o}>
+                {t(optionKey(name, o))}
+              </option>
+            ))}
+          </select>
+        </div>
+      );
+    case 'number': {
+      // Typed or dragged values are clamped by the same rule as URL values.
+      const commit = (text: string) => {
+        const parsed = parseSetting(setting, text);
+        set(parsed.value as number);
+      };
+      if (setting.control === 'number') {
+        return (
+          <div className="setting">
+            <label htmlFor={id}>{label}</label>
+            <input
+              id={id}
+              type="number"
+              min={setting.min}
+              max={setting.max}
+              step={setting.step}
+              defaultValue={value as number}
+              key={String(value)}
+              onBlur={(e) => commit(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') commit(e.currentTarget.value);
+              }}
+            />
+          </div>
+        );
+      }
+      const presets = 'presets' in setting ? setting.presets : undefined;
+      return (
+        <div className="setting">
+          <label htmlFor={id}>{label}</label>
+          <div className="slider-row">
+            <input
+              id={id}
+              type="range"
+              min={setting.min}
+              max={setting.max}
+              step={setting.step}
+              value={value as number}
+              onChange={(e) => commit(e.target.value)}
+            />
+            <output htmlFor={id}>{String(value)}</output>
+          </div>
+          {presets && (
+            <fieldset className="presets">
+              <legend className="visually-hidden">{t('lab.presets', { name: label })}</legend>
+              {presets.map((p) => (
+                <button
+                  type="button"
+                  key={p}
+                  aria-pressed={value === p}
+                  aria-label={`${label} = ${p}`}
+                  onClick={() => set(p)}
+                >
+                  {p}
+                </button>
+              ))}
+            </fieldset>
+          )}
+        </div>
+      );
+    }
+  }
+}

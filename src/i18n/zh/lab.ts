@@ -1,0 +1,88 @@
+import type { lab as en } from '../en/lab';
+
+/** 实验面板：控件、读数与提示。 */
+export const lab: Record<keyof typeof en, string> = {
+  'app.title': 'KL Lab',
+  'app.subtitle': '在新数据上微调分类器，同时不忘记旧任务：loss = CE + λ·KL',
+  'app.language': '语言',
+  'lang.auto': '跟随浏览器',
+  'lang.en': 'English',
+  'lang.zh': '中文',
+
+  'lab.heading': '实时实验',
+  'lab.intro':
+    '一个小网络（内含 BatchNorm 与 Dropout）先学会旧任务，随后被复制并冻结为 model_old，再用下面的训练步骤在新任务上微调。',
+  'lab.controls': '设置',
+  'lab.readouts': '实时数值',
+  'lab.presets': '{name} 预设值',
+
+  'setting.lambda': 'λ（lambda），KL 项的权重',
+  'setting.dropout': 'dropout 概率 p',
+  'setting.modelMode': 'model 的模式',
+  'setting.modelOldMode': 'model_old 的模式',
+  'setting.freezeBatchNorm': '微调时让 model 的 BatchNorm 保持 eval 模式',
+  'setting.lr': '学习率',
+  'setting.batchSize': '批大小',
+  'setting.optimizer': '优化器',
+  'setting.reduction': 'KL 的 reduction',
+  'setting.logTarget': 'log_target（传入旧模型的对数概率）',
+  'setting.direction': 'KL 方向',
+  'setting.seed': '随机种子',
+  'setting.steps': '微调步数',
+  'setting.backend': '计算后端',
+  'setting.lang': '语言',
+
+  'option.train': 'train',
+  'option.eval': 'eval',
+  'option.adam': 'Adam',
+  'option.sgd': 'SGD（动量 0.9）',
+  'option.batchmean': 'batchmean',
+  'option.sum': 'sum',
+  'option.mean': 'mean',
+  'option.old||new': 'KL(model_old ‖ model)，即代码实际计算的方向',
+  'option.new||old': 'KL(model ‖ model_old)，即公式写出的方向',
+  'option.auto': '自动',
+  'option.webgpu': 'WebGPU',
+  'option.webgl': 'WebGL',
+  'option.wasm': 'WASM',
+  'option.cpu': 'CPU',
+  'option.en': 'English',
+  'option.zh': '中文',
+
+  'button.play': '播放',
+  'button.pause': '暂停',
+  'button.step': '单步',
+  'button.reset': '重置',
+  'speed.label': '速度（每帧步数）',
+
+  'readout.step': '步数',
+  'readout.lossNew': 'loss_new',
+  'readout.klPenalty': 'kl_penalty',
+  'readout.totalLoss': '总损失',
+  'readout.oldTaskAcc': '旧任务准确率',
+  'readout.newTaskAcc': '新任务准确率',
+  'readout.modelRunningMean': 'model 的 running_mean[0]',
+  'readout.modelOldRunningMean': 'model_old 的 running_mean[0]',
+  'readout.modelOldRunningVar': 'model_old 的 running_var[0]',
+  'readout.backend': '后端',
+  'readout.none': '–',
+
+  'pretrain.label': '正在旧任务上预训练',
+  'pretrain.done': '预训练完成：旧任务准确率 {acc}。model_old 现在是冻结的副本。',
+  'phase.starting': '正在启动计算后端…',
+  'phase.finished': '已完成 {steps} 步微调。调大“微调步数”可继续，或点击重置。',
+
+  'backend.software': '{name}（软件渲染）',
+  'backend.reason.forced': '正在使用 {name}，因为它是手动选择的。',
+  'backend.reason.hardware-gpu': '正在使用 {name}：运行在真实硬件上的 GPU 后端。',
+  'backend.reason.software-gpu-skipped':
+    '正在使用 {name}：此浏览器的 GPU 后端只有软件渲染器，比 WASM 更慢。你仍可手动选择它们。',
+  'backend.reason.fallback': '正在使用 {name}，因为更优先的后端未能启动。',
+  'backend.failure': '{name} 启动失败：{message}',
+
+  'notice.corrected': '链接中的 {name}={given} 无效，已改用 {used}。',
+  'notice.restart': '修改 {names} 需要开始新的运行：点击重置后生效。',
+  'notice.diverged':
+    '训练已暂停：总损失在第 {step} 步达到 {value}，训练发散了（对这个优化器来说学习率太高）。请调低学习率后点击重置。',
+  'notice.error': '训练线程出错：{message}',
+};

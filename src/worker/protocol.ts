@@ -1,0 +1,70 @@
+/**
+ * The typed messages between the page and the lab worker. Commands flow page → worker; reports
+ * flow worker → page, at most one `metrics` report per `run` command (one per animation frame).
+ */
+import type { LabState } from '../state/schema';
+import type { BackendStatus } from './backend';
+import type { BackendName } from './backendNames';
+
+export type Command =
+  /** A new run: generate data, build and pretrain the model, freeze model_old. */
+  | { type: 'start'; state: LabState }
+  /** Settings that apply from the next step on. */
+  | { type: 'settings'; state: LabState }
+  /** Train up to `steps` fine-tuning steps, then send one `metrics` report. */
+  | { type: 'run'; steps: number }
+  | { type: 'backend'; backend: BackendName | 'auto' };
+
+export interface StepMetrics {
+  step: number;
+  lossNew: number;
+  klPenalty: number;
+  totalLoss: number;
+  lambda: number;
+}
+
+export interface ChannelStats {
+  runningMean: number[];
+  runningVar: number[];
+}
+
+/** Measurements taken after the last step of a report. */
+export interface Snapshot {
+  step: number;
+  oldTaskAcc: number;
+  newTaskAcc: number;
+  /** First BatchNorm layer's running statistics of each model. */
+  batchNorm: { model: ChannelStats; modelOld: ChannelStats };
+}
+
+/** Class probabilities of both models over a square grid, row-major from the top-left. */
+export interface Boundaries {
+  /** Cells per side. */
+  size: number;
+  /** The grid spans [-extent, extent] on both axes. */
+  extent: number;
+  classes: number;
+  model: Float32Array;
+  modelOld: Float32Array;
+}
+
+export interface PlotPoints {
+  /** A subsample of each task's training points, for drawing. */
+  oldTask: { x: number[][]; y: number[] };
+  newTask: { x: number[][]; y: number[] };
+}
+
+export type Report =
+  | { type: 'backend'; status: BackendStatus }
+  | { type: 'pretraining'; done: number; total: number }
+  | {
+      type: 'ready';
+      pretrainOldTaskAcc: number;
+      points: PlotPoints;
+      snapshot: Snapshot;
+      boundaries: Boundaries;
+    }
+  | { type: 'metrics'; steps: StepMetrics[]; snapshot: Snapshot; boundaries: Boundaries | null }
+  /** Training stopped because a loss stopped being finite (or exploded); `step` is where. */
+  | { type: 'diverged'; step: number; value: number }
+  | { type: 'error'; message: string };
