@@ -98,3 +98,23 @@ for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
     expect(Number.isFinite(await readNumber(page, 'loss_new'))).toBe(true);
   });
 }
+
+test('a diverging run pauses and explains why', async ({ page }) => {
+  await openLab(page, '?backend=wasm&optimizer=sgd&lr=0.1&reduction=sum&lambda=10&batchSize=256');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('alert')).toContainText('the run diverged', { timeout: 60_000 });
+  await expect(page.getByRole('alert')).toContainText('Lower the learning rate');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
+});
+
+test('switching the backend mid-run keeps the history', async ({ page }) => {
+  await openLab(page, '?backend=wasm');
+  await stepOnce(page);
+  await stepOnce(page);
+  await page.getByLabel('compute backend').selectOption('cpu');
+  await expect(readout(page, 'backend')).toHaveText('CPU');
+  await stepOnce(page);
+  expect(await readNumber(page, 'step')).toBe(3);
+  const losses = page.getByRole('figure', { name: /loss/i }).first();
+  await expect.poll(async () => Number(await losses.getAttribute('data-points'))).toBe(3);
+});
