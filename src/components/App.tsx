@@ -4,6 +4,7 @@ import { useLabView } from '../state/LabContext';
 import { Article } from './article';
 import { Header } from './Header';
 import { Lab } from './lab/Lab';
+import { Lessons } from './lessons';
 
 export function App() {
   const setting = useLabView((v) => v.settings.lang);
@@ -15,7 +16,10 @@ export function App() {
     <I18nProvider language={language}>
       <Header />
       <main className="layout">
-        <Article />
+        <div className="reading">
+          <Article />
+          <Lessons />
+        </div>
         <Lab />
       </main>
     </I18nProvider>

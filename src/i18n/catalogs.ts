@@ -1,16 +1,20 @@
 import { article as articleEn } from './en/article';
 import { charts as chartsEn } from './en/charts';
+import { code as codeEn } from './en/code';
 import { lab as labEn } from './en/lab';
+import { lessons as lessonsEn } from './en/lessons';
 import { article as articleZh } from './zh/article';
 import { charts as chartsZh } from './zh/charts';
+import { code as codeZh } from './zh/code';
 import { lab as labZh } from './zh/lab';
+import { lessons as lessonsZh } from './zh/lessons';
 
 /** One catalog per language, merged from one file per area of the page. */
-const en = { ...labEn, ...articleEn, ...chartsEn };
+const en = { ...labEn, ...articleEn, ...chartsEn, ...lessonsEn, ...codeEn };
 export type MessageKey = keyof typeof en;
 export type Language = 'en' | 'zh';
 
 export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
   en,
-  zh: { ...labZh, ...articleZh, ...chartsZh },
+  zh: { ...labZh, ...articleZh, ...chartsZh, ...lessonsZh, ...codeZh },
 };

@@ -69,6 +69,8 @@ async function snapshot(s: Scenario): Promise<Snapshot> {
     oldTaskAcc: acc.oldTaskAcc,
     newTaskAcc: acc.newTaskAcc,
     batchNorm: { model: channels(bn?.model), modelOld: channels(bn?.modelOld) },
+    batch: null,
+    modelOldGradNorm: 0,
   };
 }
 

@@ -35,6 +35,22 @@ export interface Snapshot {
   newTaskAcc: number;
   /** First BatchNorm layer's running statistics of each model. */
   batchNorm: { model: ChannelStats; modelOld: ChannelStats };
+  /** The last step's batch, seen both ways; null before fine-tuning starts. */
+  batch: LiveBatch | null;
+  /** ‖grad‖ accumulated in model_old's parameters: 0 unless the no_grad pitfall is on. */
+  modelOldGradNorm: number;
+}
+
+/** Both KL directions (batchmean) on the live batch, and its first sample's distributions. */
+export interface LiveBatch {
+  size: number;
+  /** KL(model_old ‖ model): what F.kl_div(log_softmax(new), softmax(old)) computes. */
+  klOldNew: number;
+  /** KL(model ‖ model_old): what the article's formula writes. */
+  klNewOld: number;
+  /** Class probabilities of the batch's first sample under model_old and model. */
+  pOld: number[];
+  pNew: number[];
 }
 
 /** Class probabilities of both models over a square grid, row-major from the top-left. */

@@ -1,0 +1,4 @@
+/** The live code-reading panel; filled in by its author. */
+export function CodePanel() {
+  return null;
+}

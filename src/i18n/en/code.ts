@@ -1,0 +1,2 @@
+/** Filled in by the code components. */
+export const code = {} as const;

@@ -1,0 +1,2 @@
+/** Filled in by the lessons components. */
+export const lessons = {} as const;

@@ -1,0 +1,3 @@
+import type { lessons as en } from '../en/lessons';
+
+export const lessons: Record<keyof typeof en, string> = {};
