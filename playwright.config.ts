@@ -2,6 +2,10 @@ import { defineConfig } from '@playwright/test';
 
 import { chromiumLaunchOptions } from './tools/chromium';
 
+// Ports can move (E2E_PORT) so that two test runs on one machine do not collide.
+const appPort = Number(process.env.E2E_PORT ?? 4173);
+const harnessPort = appPort + 1;
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,
@@ -14,20 +18,23 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
   },
   projects: [
-    { name: 'engine', testMatch: /engine\/.*\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:4174/' } },
-    { name: 'app', testMatch: /app\/.*\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:4173/' } },
+    {
+      name: 'engine',
+      testMatch: /engine\/.*\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${harnessPort}/` },
+    },
+    { name: 'app', testMatch: /app\/.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${appPort}/` } },
   ],
   webServer: [
     {
-      command:
-        'npx vite build -c tools/harness/vite.config.ts && npx vite preview -c tools/harness/vite.config.ts --host 127.0.0.1',
-      url: 'http://127.0.0.1:4174/',
+      command: `npx vite build -c tools/harness/vite.config.ts && npx vite preview -c tools/harness/vite.config.ts --host 127.0.0.1 --port ${harnessPort}`,
+      url: `http://127.0.0.1:${harnessPort}/`,
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
-      command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-      url: 'http://127.0.0.1:4173/',
+      command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${appPort} --strictPort`,
+      url: `http://127.0.0.1:${appPort}/`,
       reuseExistingServer: false,
       timeout: 120_000,
     },

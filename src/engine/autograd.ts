@@ -28,3 +28,13 @@ export function backward(loss: () => tf.Scalar, params: Parameter[]): tf.Scalar 
   }
   return value;
 }
+
+/** √(Σ‖p.grad‖²) over a module's parameters that hold a gradient (0 when none does). */
+export async function gradNorm(module: { parameters(): Parameter[] }): Promise<number> {
+  const grads = module.parameters().flatMap((p) => (p.grad ? [p.grad] : []));
+  if (grads.length === 0) return 0;
+  const norm = tf.tidy(() => tf.sqrt(tf.addN(grads.map((g) => tf.sum(tf.square(g))))));
+  const value = (await norm.data())[0];
+  norm.dispose();
+  return value;
+}

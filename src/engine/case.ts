@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { gradNorm } from './autograd';
 import { deepcopy } from './copy';
 import { BatchNorm1d, Dropout, Linear, type Module, ReLU, Sequential } from './nn';
 import { Adam, type Optimizer, SGD } from './optim';
@@ -28,6 +29,8 @@ export interface TrainCase {
   optimizer: OptimizerSpec;
   batches: { x: number[][]; y: number[] }[];
   backend?: string;
+  /** Classic mistakes, reproduced on purpose (both off when absent). */
+  pitfalls?: { teacher_no_grad: boolean; probs_as_input: boolean };
 }
 
 export type NestedNumbers = number | NestedNumbers[];
@@ -36,6 +39,8 @@ export interface StepRecord {
   loss_new: number;
   kl_penalty: number;
   total_loss: number;
+  /** ‖grad‖ accumulated in model_old's parameters; reported when the case has `pitfalls`. */
+  model_old_grad_norm?: number;
 }
 
 export interface CaseResult {
@@ -208,7 +213,18 @@ export function parseCase(raw: unknown): TrainCase {
     optimizer: parseOptimizer(requireKey(raw, 'optimizer', 'case')),
     batches: parseBatches(requireKey(raw, 'batches', 'case'), inputs, classes),
     backend: raw.backend === undefined ? undefined : String(raw.backend),
+    pitfalls: raw.pitfalls === undefined ? undefined : parsePitfalls(raw.pitfalls),
   };
+}
+
+function parsePitfalls(raw: unknown): NonNullable<TrainCase['pitfalls']> {
+  if (!isObject(raw)) fail('pitfalls must be an object');
+  const flag = (key: string, fallback: boolean) => {
+    const v = raw[key] ?? fallback;
+    if (typeof v !== 'boolean') fail(`pitfalls.${key} must be true or false`);
+    return v;
+  };
+  return { teacher_no_grad: flag('teacher_no_grad', true), probs_as_input: flag('probs_as_input', false) };
 }
 
 function moduleFor(layer: LayerSpec): Module {
@@ -292,6 +308,8 @@ export function prepareCase(c: TrainCase): PreparedCase {
     direction: c.kl.direction,
     modelMode: c.modes.model,
     modelOldMode: c.modes.model_old,
+    teacherNoGrad: c.pitfalls?.teacher_no_grad ?? true,
+    probsAsInput: c.pitfalls?.probs_as_input ?? false,
   };
   return {
     model,
@@ -318,7 +336,9 @@ export async function runCase(c: TrainCase): Promise<CaseResult> {
       const { lossNew, klPenalty, totalLoss } = prepared.step(i);
       const values = await Promise.all([lossNew.data(), klPenalty.data(), totalLoss.data()]);
       tf.dispose([lossNew, klPenalty, totalLoss]);
-      steps.push({ loss_new: values[0][0], kl_penalty: values[1][0], total_loss: values[2][0] });
+      const step: StepRecord = { loss_new: values[0][0], kl_penalty: values[1][0], total_loss: values[2][0] };
+      if (c.pitfalls) step.model_old_grad_norm = await gradNorm(prepared.modelOld);
+      steps.push(step);
     }
     return {
       steps,

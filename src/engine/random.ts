@@ -34,3 +34,12 @@ export function randn(): number {
   const u = 1 - next(); // in (0, 1], so the log is finite
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
 }
+
+/** `torch.get_rng_state()` / `set_rng_state()`: lets a measurement leave the run's draws untouched. */
+export function randomState(): number {
+  return state;
+}
+
+export function restoreRandomState(saved: number): void {
+  state = saved;
+}

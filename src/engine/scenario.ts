@@ -1,12 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { backward } from './autograd';
+import { backward, gradNorm } from './autograd';
 import { deepcopy } from './copy';
 import { type Dataset, NEW_TASK, NUM_CLASSES, OLD_TASK, sampleTask } from './data/sectorTask';
 import * as F from './functional';
 import { BatchNorm1d, Dropout, Linear, ReLU, Sequential } from './nn';
 import { Adam, type Optimizer, SGD } from './optim';
-import { manualSeed, rand } from './random';
-import { batchNormLayers, type KLDirection, type Mode, type StepLosses, trainStep } from './trainStep';
+import { manualSeed, rand, randomState, restoreRandomState } from './random';
+import {
+  batchNormLayers,
+  type KLDirection,
+  type Mode,
+  type StepLosses,
+  setMode,
+  trainStep,
+} from './trainStep';
 
 /** Everything a fine-tuning run depends on; the page's state schema holds the same names. */
 export interface ScenarioSettings {
@@ -22,6 +29,12 @@ export interface ScenarioSettings {
   logTarget: boolean;
   direction: KLDirection;
   seed: number;
+  /** Pitfall: model_old is the model itself (no deep copy). */
+  shareModelOld: boolean;
+  /** False is the pitfall of running model_old without torch.no_grad(). */
+  teacherNoGrad: boolean;
+  /** Pitfall: probabilities passed as F.kl_div's input. */
+  probsAsInput: boolean;
 }
 
 export const HIDDEN = 32;
@@ -30,6 +43,15 @@ const PRETRAIN_BATCH = 128;
 const PRETRAIN_LR = 0.02;
 const TRAIN_SIZE = 1000;
 const TEST_SIZE = 500;
+
+export interface ModesGridCell {
+  mode: Mode;
+  noGrad: boolean;
+  randomOutput: boolean;
+  statsMove: boolean;
+  /** ‖grad‖ reaching the parameters after one backward: 0 under no_grad. */
+  gradNorm: number;
+}
 
 export interface Accuracies {
   oldTaskAcc: number;
@@ -82,6 +104,8 @@ export class Scenario {
   private optimizer: Optimizer;
   pretrainStepsDone = 0;
   fineTuneStepsDone = 0;
+  /** The last fine-tuning batch's inputs, kept for measurements on "the live batch". */
+  private lastBatch: tf.Tensor | null = null;
 
   constructor(public settings: ScenarioSettings) {
     manualSeed(settings.seed);
@@ -158,7 +182,9 @@ export class Scenario {
     if (!this.modelOld) throw new Error('pretrain the model before fine-tuning it');
     const s = this.settings;
     const { x, y } = this.batch(this.newTrainSet, s.batchSize);
-    const losses = trainStep(this.model, this.modelOld, x, y, this.optimizer, {
+    // The pitfall of `model_old = model`: a second name for the same network, not a copy.
+    const reference = s.shareModelOld ? this.model : this.modelOld;
+    const losses = trainStep(this.model, reference, x, y, this.optimizer, {
       lambda: s.lambda,
       reduction: s.reduction,
       logTarget: s.logTarget,
@@ -166,8 +192,12 @@ export class Scenario {
       modelMode: s.modelMode,
       modelOldMode: s.modelOldMode,
       freezeBatchNorm: s.freezeBatchNorm,
+      teacherNoGrad: s.teacherNoGrad,
+      probsAsInput: s.probsAsInput,
     });
-    tf.dispose([x, y]);
+    this.lastBatch?.dispose();
+    this.lastBatch = x;
+    y.dispose();
     this.fineTuneStepsDone += 1;
     return losses;
   }
@@ -193,13 +223,107 @@ export class Scenario {
     return { model: await read(this.model), modelOld: await read(this.modelOld) };
   }
 
+  /**
+   * Both KL directions (batchmean) between model_old and the model on the last batch, in eval mode
+   * so that measuring changes nothing, and the first sample's two distributions.
+   */
+  async liveBatch(): Promise<{
+    size: number;
+    klOldNew: number;
+    klNewOld: number;
+    pOld: number[];
+    pNew: number[];
+  } | null> {
+    const { lastBatch: x, modelOld } = this;
+    if (!x || !modelOld) return null;
+    const [logNew, logOld] = [this.model, modelOld].map((net) =>
+      inEvalMode(net, () => tf.tidy(() => F.logSoftmax(net.forward(x)))),
+    );
+    const measured = tf.tidy(() => {
+      const kl = (p: tf.Tensor, q: tf.Tensor) => F.klDiv(q, p, { reduction: 'batchmean', logTarget: true });
+      return tf.stack([kl(logOld, logNew), kl(logNew, logOld)]);
+    });
+    const firstRows = tf.tidy(() =>
+      tf.exp(tf.concat([tf.slice(logOld, [0, 0], [1, -1]), tf.slice(logNew, [0, 0], [1, -1])])),
+    );
+    const [values, rows] = await Promise.all([measured.data(), firstRows.data()]);
+    tf.dispose([logNew, logOld, measured, firstRows]);
+    const classes = rows.length / 2;
+    return {
+      size: x.shape[0],
+      klOldNew: values[0],
+      klNewOld: values[1],
+      pOld: Array.from(rows.slice(0, classes)),
+      pNew: Array.from(rows.slice(classes)),
+    };
+  }
+
+  /**
+   * model.eval() versus torch.no_grad(), measured on a throwaway copy of model_old and the live
+   * batch: for each mode and each no_grad choice, whether two forwards differ (dropout), whether
+   * the running statistics move, and whether a backward reaches the parameters.
+   */
+  async modesGrid(): Promise<ModesGridCell[]> {
+    const { lastBatch: x, modelOld } = this;
+    if (!x || !modelOld) return [];
+    const saved = randomState();
+    const cells: ModesGridCell[] = [];
+    for (const mode of ['train', 'eval'] as const) {
+      for (const noGrad of [true, false]) {
+        const probe = deepcopy(modelOld);
+        setMode(probe, mode);
+        const [bn] = batchNormLayers(probe);
+        const statsBefore = tf.clone(bn.runningMean);
+        // With no_grad the forward is not recorded; without it, a backward follows as in training.
+        const first = noGrad ? probe.forward(x) : forwardAndBackward(probe, x);
+        const second = probe.forward(x);
+        const measures = tf.tidy(() =>
+          tf.stack([
+            tf.max(tf.abs(tf.sub(first, second))),
+            tf.max(tf.abs(tf.sub(bn.runningMean, statsBefore))),
+          ]),
+        );
+        const [outputChange, statsChange] = await measures.data();
+        const norm = await gradNorm(probe);
+        tf.dispose([first, second, statsBefore, measures]);
+        probe.dispose();
+        cells.push({
+          mode,
+          noGrad,
+          randomOutput: outputChange > 0,
+          statsMove: statsChange > 0,
+          gradNorm: norm,
+        });
+      }
+    }
+    restoreRandomState(saved);
+    return cells;
+  }
+
+  /** ‖grad‖ piled up in model_old's parameters (only the no_grad pitfall puts any there). */
+  modelOldGradNorm(): Promise<number> {
+    return this.modelOld && !this.settings.shareModelOld ? gradNorm(this.modelOld) : Promise.resolve(0);
+  }
+
   dispose(): void {
+    this.lastBatch?.dispose();
     this.optimizer.dispose();
     this.model.dispose();
     this.modelOld?.dispose();
     for (const set of [this.oldTrainSet, this.newTrainSet, this.oldTest, this.newTest])
       tf.dispose([set.x, set.y]);
   }
+}
+
+/** A forward recorded for gradients, then backward of the outputs' sum; returns the outputs. */
+function forwardAndBackward(net: Sequential, x: tf.Tensor): tf.Tensor {
+  let outputs: tf.Tensor | undefined;
+  const loss = backward(() => {
+    outputs = tf.keep(net.forward(x));
+    return tf.sum(outputs) as tf.Scalar;
+  }, net.parameters());
+  loss.dispose();
+  return outputs as tf.Tensor;
 }
 
 /** Runs `fn` with `net` and all its layers in eval mode, then restores every layer's mode. */

@@ -21,6 +21,13 @@ export interface KLRegOptions {
    * running statistics would drift to the new data). Not in the article; default false.
    */
   freezeBatchNorm?: boolean;
+  /**
+   * Run model_old under `torch.no_grad()` (default). False reproduces the classic mistake: its
+   * forward is recorded too, and gradients pile up in model_old's `.grad`, which nothing zeroes.
+   */
+  teacherNoGrad?: boolean;
+  /** The classic mistake of passing probabilities where F.kl_div expects log-probabilities. */
+  probsAsInput?: boolean;
 }
 
 /** Scalars of one step; the caller owns (and disposes) them. */
@@ -62,6 +69,8 @@ export function trainStep(
     modelMode = 'train',
     modelOldMode = 'eval',
     freezeBatchNorm = false,
+    teacherNoGrad = true,
+    probsAsInput = false,
   } = options;
   setMode(model, modelMode);
   if (freezeBatchNorm) for (const layer of batchNormLayers(model)) layer.eval();
@@ -70,22 +79,27 @@ export function trainStep(
 
   // `with torch.no_grad(): logits_old = model_old(x)`. TF.js has no no_grad: the old model runs
   // before, and outside, the recorded closure below, so no gradient can reach it.
-  const logitsOld = modelOld.forward(x);
+  const logitsOldNoGrad = teacherNoGrad ? modelOld.forward(x) : null;
 
   let lossNew: tf.Scalar | undefined;
   let klPenalty: tf.Scalar | undefined;
+  // Without no_grad, PyTorch's backward also fills model_old's .grad: ask for those gradients too.
+  const params = teacherNoGrad
+    ? model.parameters()
+    : [...new Set([...model.parameters(), ...modelOld.parameters()])];
   const totalLoss = backward(() => {
     const outputs = model.forward(x);
     lossNew = tf.keep(F.crossEntropy(outputs, y));
+    const logitsOld = logitsOldNoGrad ?? modelOld.forward(x);
     // F.kl_div(input, target) = KL(target ‖ exp(input)): the reference distribution is the target.
     const [reference, approx] = direction === 'old||new' ? [logitsOld, outputs] : [outputs, logitsOld];
-    const input = F.logSoftmax(approx);
+    const input = probsAsInput ? F.softmax(approx) : F.logSoftmax(approx);
     const target = logTarget ? F.logSoftmax(reference) : F.softmax(reference);
     klPenalty = tf.keep(F.klDiv(input, target, { reduction, logTarget }) as tf.Scalar);
     return tf.add(lossNew, tf.mul(klPenalty, lambda));
-  }, model.parameters());
+  }, params);
   optimizer.step();
-  logitsOld.dispose();
+  logitsOldNoGrad?.dispose();
 
   return { lossNew: lossNew as tf.Scalar, klPenalty: klPenalty as tf.Scalar, totalLoss };
 }

@@ -79,6 +79,10 @@ export const SETTINGS = [
   },
   { kind: 'boolean', name: 'logTarget', default: false, live: true },
   { kind: 'choice', name: 'direction', default: 'old||new', options: ['old||new', 'new||old'], live: true },
+  // The pitfall lab: classic mistakes injected into the live run (see src/components/pitfalls).
+  { kind: 'boolean', name: 'shareModelOld', default: false, live: true },
+  { kind: 'boolean', name: 'teacherNoGrad', default: true, live: true },
+  { kind: 'boolean', name: 'probsAsInput', default: false, live: true },
   {
     kind: 'number',
     name: 'seed',

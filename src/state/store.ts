@@ -1,6 +1,14 @@
 import { useSyncExternalStore } from 'react';
 import type { BackendStatus } from '../worker/backend';
-import type { Boundaries, Command, PlotPoints, Report, Snapshot, StepMetrics } from '../worker/protocol';
+import type {
+  Boundaries,
+  Command,
+  ModesGridCell,
+  PlotPoints,
+  Report,
+  Snapshot,
+  StepMetrics,
+} from '../worker/protocol';
 import { type Correction, DEFAULT_STATE, type LabState, SETTINGS, type SettingName } from './schema';
 
 export type Phase = 'starting' | 'pretraining' | 'paused' | 'playing' | 'finished' | 'diverged' | 'failed';
@@ -20,6 +28,8 @@ export interface LabView {
   /** One per report: accuracies and BatchNorm statistics. */
   snapshots: Snapshot[];
   boundaries: Boundaries | null;
+  /** model.eval() × torch.no_grad() on model_old, measured every few steps. */
+  modesGrid: ModesGridCell[] | null;
   points: PlotPoints | null;
   divergence: { step: number; value: number } | null;
   error: string | null;
@@ -56,6 +66,7 @@ export class LabStore {
       steps: [],
       snapshots: [],
       boundaries: null,
+      modesGrid: null,
       points: null,
       divergence: null,
       error: null,
@@ -124,6 +135,7 @@ export class LabStore {
       steps: [],
       snapshots: [],
       boundaries: null,
+      modesGrid: null,
       points: null,
       divergence: null,
       error: null,
@@ -193,6 +205,7 @@ export class LabStore {
           steps,
           snapshots: [...this.view.snapshots, report.snapshot],
           boundaries: report.boundaries ?? this.view.boundaries,
+          modesGrid: report.modesGrid ?? this.view.modesGrid,
           phase: finished ? 'finished' : this.view.phase,
         });
         break;

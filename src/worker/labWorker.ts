@@ -59,7 +59,12 @@ async function switchBackend(choice: BackendName | 'auto', skip: BackendName[] =
 }
 
 async function snapshot(s: Scenario): Promise<Snapshot> {
-  const [acc, bn] = await Promise.all([s.accuracies(), s.batchNormStats()]);
+  const [acc, bn, batch, modelOldGradNorm] = await Promise.all([
+    s.accuracies(),
+    s.batchNormStats(),
+    s.liveBatch(),
+    s.modelOldGradNorm(),
+  ]);
   const channels = (c: { runningMean: Float32Array; runningVar: Float32Array } | undefined) => ({
     runningMean: Array.from(c?.runningMean ?? []),
     runningVar: Array.from(c?.runningVar ?? []),
@@ -69,8 +74,8 @@ async function snapshot(s: Scenario): Promise<Snapshot> {
     oldTaskAcc: acc.oldTaskAcc,
     newTaskAcc: acc.newTaskAcc,
     batchNorm: { model: channels(bn?.model), modelOld: channels(bn?.modelOld) },
-    batch: null,
-    modelOldGradNorm: 0,
+    batch,
+    modelOldGradNorm,
   };
 }
 
@@ -147,8 +152,9 @@ async function run(steps: number): Promise<void> {
   }
   const due = steps === 1 || s.fineTuneStepsDone - lastBoundaryStep >= BOUNDARY_EVERY;
   const bounds = due ? await boundaries(s) : null;
+  const modesGrid = due ? await s.modesGrid() : null;
   post(
-    { type: 'metrics', steps: metrics, snapshot: await snapshot(s), boundaries: bounds },
+    { type: 'metrics', steps: metrics, snapshot: await snapshot(s), boundaries: bounds, modesGrid },
     bounds ? [bounds.model.buffer, bounds.modelOld.buffer] : [],
   );
 }

@@ -2,6 +2,8 @@
  * The typed messages between the page and the lab worker. Commands flow page → worker; reports
  * flow worker → page, at most one `metrics` report per `run` command (one per animation frame).
  */
+
+import type { ModesGridCell } from '../engine/scenario';
 import type { LabState } from '../state/schema';
 import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
@@ -70,6 +72,9 @@ export interface PlotPoints {
   newTask: { x: number[][]; y: number[] };
 }
 
+/** model.eval() × torch.no_grad() measured on model_old and the live batch (see Scenario.modesGrid). */
+export type { ModesGridCell } from '../engine/scenario';
+
 export type Report =
   | { type: 'backend'; status: BackendStatus }
   | { type: 'pretraining'; done: number; total: number }
@@ -80,7 +85,13 @@ export type Report =
       snapshot: Snapshot;
       boundaries: Boundaries;
     }
-  | { type: 'metrics'; steps: StepMetrics[]; snapshot: Snapshot; boundaries: Boundaries | null }
+  | {
+      type: 'metrics';
+      steps: StepMetrics[];
+      snapshot: Snapshot;
+      boundaries: Boundaries | null;
+      modesGrid: ModesGridCell[] | null;
+    }
   /** Training stopped because a loss stopped being finite (or exploded); `step` is where. */
   | { type: 'diverged'; step: number; value: number }
   | { type: 'error'; message: string };

@@ -23,27 +23,37 @@ HERE = Path(__file__).resolve().parent
 STEPS = 12
 
 
-def kl_reg_step(model, model_old, x, y, optimizer, lam, modes, kl):
-    """The article's training step, with its options made explicit."""
+def kl_reg_step(model, model_old, x, y, optimizer, lam, modes, kl, pitfalls=None):
+    """The article's training step, with its options made explicit. `pitfalls` reproduces two
+    classic mistakes: no torch.no_grad() around the teacher, probabilities passed as F.kl_div's input."""
+    pitfalls = pitfalls or {}
     model.train(modes["model"] == "train")
     model_old.train(modes["model_old"] == "train")
     optimizer.zero_grad()
     outputs = model(x)
     loss_new = F.cross_entropy(outputs, y)
-    with torch.no_grad():
+    if pitfalls.get("teacher_no_grad", True):
+        with torch.no_grad():
+            logits_old = model_old(x)
+    else:
         logits_old = model_old(x)
     # F.kl_div(input, target) is KL(target || exp(input)): the target is the reference.
     if kl["direction"] == "old||new":
         reference, approx = logits_old, outputs
     else:
         reference, approx = outputs, logits_old
-    log_input = F.log_softmax(approx, dim=1)
+    log_input = F.softmax(approx, dim=1) if pitfalls.get("probs_as_input") else F.log_softmax(approx, dim=1)
     target = F.log_softmax(reference, dim=1) if kl["log_target"] else F.softmax(reference, dim=1)
     kl_penalty = F.kl_div(log_input, target, reduction=kl["reduction"], log_target=kl["log_target"])
     total = loss_new + lam * kl_penalty
     total.backward()
     optimizer.step()
     return loss_new.item(), kl_penalty.item(), total.item()
+
+
+def grad_norm(module):
+    grads = [p.grad for p in module.parameters() if p.grad is not None]
+    return torch.sqrt(sum((g.double() ** 2).sum() for g in grads)).item() if grads else 0.0
 
 
 def build(layers):
@@ -98,8 +108,11 @@ def run(case, dtype, row_order=None):
         if row_order is not None:
             perm = row_order[: len(y)] if len(row_order) >= len(y) else torch.randperm(len(y))
             x, y = x[perm], y[perm]
-        loss_new, kl_penalty, total = kl_reg_step(model, model_old, x, y, optimizer, case["lambda"], case["modes"], case["kl"])
-        steps.append({"loss_new": loss_new, "kl_penalty": kl_penalty, "total_loss": total})
+        loss_new, kl_penalty, total = kl_reg_step(model, model_old, x, y, optimizer, case["lambda"], case["modes"], case["kl"], case.get("pitfalls"))
+        step = {"loss_new": loss_new, "kl_penalty": kl_penalty, "total_loss": total}
+        if "pitfalls" in case:
+            step["model_old_grad_norm"] = grad_norm(model_old)
+        steps.append(step)
     return {"steps": steps, "state": state_json(model), "old_state": state_json(model_old)}
 
 
@@ -160,10 +173,12 @@ CASES = {
     "plain_sgd": (plain_net(), TRAIN_EVAL, 1.0, ARTICLE_KL, SGD_PLAIN, 8, 11),
     "plain_adam_sum_new_old": (plain_net(), TRAIN_EVAL, 0.2, {"reduction": "sum", "log_target": False, "direction": "new||old"}, ADAM, 8, 12),
     "lambda_zero": (bn_net(), TRAIN_EVAL, 0.0, ARTICLE_KL, ADAM, 16, 13),
+    "pitfall_teacher_no_grad": (bn_net(), TRAIN_EVAL, 1.0, ARTICLE_KL, SGD_MOMENTUM, 16, 14, {"teacher_no_grad": False}),
+    "pitfall_probs_as_input": (plain_net(), TRAIN_EVAL, 1.0, ARTICLE_KL, SGD_PLAIN, 16, 15, {"probs_as_input": True}),
 }
 
 
-def make_case(layers, modes, lam, kl, optimizer, batch, seed):
+def make_case(layers, modes, lam, kl, optimizer, batch, seed, pitfalls=None):
     torch.manual_seed(seed)
     model = build(layers)
     # Non-default BatchNorm state, so that loading the state dict is actually tested.
@@ -181,8 +196,11 @@ def make_case(layers, modes, lam, kl, optimizer, batch, seed):
         y = torch.randint(0, 3, (batch,))
         batches.append({"x": x.tolist(), "y": y.tolist()})
     state = {k: to_json(v) for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")}
-    return {"layers": layers, "state": state, "modes": modes, "lambda": lam, "kl": kl,
+    case = {"layers": layers, "state": state, "modes": modes, "lambda": lam, "kl": kl,
             "optimizer": optimizer, "batches": batches, "backend": "cpu"}
+    if pitfalls:
+        case["pitfalls"] = pitfalls
+    return case
 
 
 def functional():

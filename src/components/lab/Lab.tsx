@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/I18n';
 import { AccuracyChart, BatchNormChart, DecisionBoundaries, LossChart } from '../charts';
 import { CodePanel } from '../code';
+import { ModesGrid, PitfallLab } from '../pitfalls';
 import { Controls } from './Controls';
 import { BackendNote, Notices } from './Notices';
 import { PretrainProgress } from './PretrainProgress';
@@ -27,6 +28,8 @@ export function Lab() {
         <DecisionBoundaries />
       </div>
       <Controls />
+      <PitfallLab />
+      <ModesGrid />
     </section>
   );
 }

@@ -1,0 +1,2 @@
+export { ModesGrid } from './ModesGrid';
+export { PitfallLab } from './PitfallLab';
