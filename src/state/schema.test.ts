@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, type LabState, queryFromState, SETTINGS, stateFromQuery } from './schema';
+import {
+  DEFAULT_STATE,
+  type LabState,
+  queryFromState,
+  SETTINGS,
+  type Setting,
+  stateFromQuery,
+} from './schema';
 
 describe('the state schema in the URL', () => {
   it('the default state has an empty query, and an empty query gives the default state', () => {
@@ -9,7 +16,7 @@ describe('the state schema in the URL', () => {
 
   it('round-trips a state that changes every setting', () => {
     const changed = Object.fromEntries(
-      SETTINGS.map((s) => {
+      (SETTINGS as readonly Setting[]).map((s) => {
         switch (s.kind) {
           case 'number':
             return [s.name, s.integer ? s.max : (s.min + s.max) / 2];
