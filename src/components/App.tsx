@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { I18nProvider, resolveLanguage } from '../i18n/I18n';
+import { HighlightProvider } from '../state/highlight';
 import { useLabView } from '../state/LabContext';
 import { Article } from './article';
 import { Header } from './Header';
@@ -14,14 +15,16 @@ export function App() {
   }, [language]);
   return (
     <I18nProvider language={language}>
-      <Header />
-      <main className="layout">
-        <div className="reading">
-          <Article />
-          <Lessons />
-        </div>
-        <Lab />
-      </main>
+      <HighlightProvider>
+        <Header />
+        <main className="layout">
+          <div className="reading">
+            <Article />
+            <Lessons />
+          </div>
+          <Lab />
+        </main>
+      </HighlightProvider>
     </I18nProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
+import { TermButton } from '../code/TermButton';
 import { Formula } from './Formula';
 import { Rich } from './Rich';
 
@@ -9,9 +10,17 @@ const LAMBDA = String.raw`\lambda`;
 const KL_OLD_NEW = String.raw`D_{\mathrm{KL}}(\pi_{\theta_0} \,\|\, \pi_{\theta})`;
 const KL_NEW_OLD = String.raw`D_{\mathrm{KL}}(\pi_{\theta} \,\|\, \pi_{\theta_0})`;
 
-/** The total loss, with the two distributions in the order the lab currently uses. */
-function objectiveTex(first: string, second: string): string {
-  return String.raw`\mathcal{L}_{\text{total}} = \mathcal{L}_{\text{CE}} + \lambda \, \mathbb{E}_{x \sim \mathcal{D}_{\text{fine-tune}}} \left[ D_{\mathrm{KL}}\big( ${first}(\cdot \mid x) \,\|\, ${second}(\cdot \mid x) \big) \right]`;
+// The total loss in pieces, one per term, so each can link to its code line and chart series.
+// `\displaystyle` keeps display-size symbols; `{}={}` and `{}+{}` keep TeX's spacing around operators.
+const TOTAL = String.raw`\displaystyle \mathcal{L}_{\text{total}}`;
+const EQUALS = '{}={}';
+const CE = String.raw`\displaystyle \mathcal{L}_{\text{CE}}`;
+const PLUS = '{}+{}';
+const WEIGHT = String.raw`\displaystyle \lambda`;
+
+/** The expected KL, with the two distributions in the order the lab currently uses. */
+function expectedKlTex(first: string, second: string): string {
+  return String.raw`\displaystyle \mathbb{E}_{x \sim \mathcal{D}_{\text{fine-tune}}} \left[ D_{\mathrm{KL}}\big( ${first}(\cdot \mid x) \,\|\, ${second}(\cdot \mid x) \big) \right]`;
 }
 
 /** §a: loss = CE + λ·KL, which direction of KL, and where the source article contradicts itself. */
@@ -33,13 +42,32 @@ export function ObjectiveSection() {
       <p>
         <Rich text={t('article.objective.intro')} slots={{ pi, piOld }} />
       </p>
-      <Formula
-        display
-        tex={oldFirst ? objectiveTex(PI_OLD, PI) : objectiveTex(PI, PI_OLD)}
-        label={t(
+      <fieldset
+        className="kl-formula--display objective-terms"
+        aria-label={t(
           oldFirst ? 'article.objective.formulaLabel.oldNew' : 'article.objective.formulaLabel.newOld',
         )}
-      />
+      >
+        <TermButton term="totalLoss" label={t('code.term.totalLoss')}>
+          <Formula tex={TOTAL} label={t('code.term.totalLoss')} />
+        </TermButton>
+        <Formula tex={EQUALS} label={t('code.formula.equals')} />
+        <TermButton term="lossNew" label={t('code.term.lossNew')}>
+          <Formula tex={CE} label={t('code.term.lossNew')} />
+        </TermButton>
+        <Formula tex={PLUS} label={t('code.formula.plus')} />
+        {/* λ·KL is two buttons side by side (buttons cannot nest); λ stands for the whole product. */}
+        <TermButton term="lambdaKl" label={t('code.term.lambdaKl')}>
+          <Formula tex={WEIGHT} label={t('code.term.lambdaKl')} />
+        </TermButton>
+        <TermButton term="klPenalty" partOf="lambdaKl" label={t('code.term.klPenalty')}>
+          <Formula
+            tex={oldFirst ? expectedKlTex(PI_OLD, PI) : expectedKlTex(PI, PI_OLD)}
+            label={t('code.term.klPenalty')}
+          />
+        </TermButton>
+      </fieldset>
+      <p className="term-hint">{t('code.formula.hint')}</p>
       <p>
         <Rich
           text={t('article.objective.lambda', { value: Number(lambda.toFixed(3)) })}

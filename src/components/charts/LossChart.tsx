@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import {
   CartesianGrid,
+  type DefaultLegendContentProps,
   Label,
   Legend,
   Line,
@@ -11,7 +12,9 @@ import {
   YAxis,
 } from 'recharts';
 import { useT } from '../../i18n/I18n';
+import { type TermId, useHighlightedTerm } from '../../state/highlight';
 import { useLabView } from '../../state/LabContext';
+import { TermButton } from '../code/TermButton';
 import { ChartFigure } from './ChartFigure';
 import {
   AXIS_LABEL,
@@ -26,7 +29,6 @@ import {
   stepDomain,
 } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
-import { SeriesLegend } from './SeriesLegend';
 import { CHART_UPDATE_MS, selectSteps, useThrottledLabView } from './useThrottledLabView';
 
 interface LossRow {
@@ -42,11 +44,85 @@ interface LossRow {
 const LOSS_DOMAIN: [(dataMin: number) => number, 'auto'] = [(dataMin) => Math.min(0, dataMin), 'auto'];
 const SERIES_ORDER = inDeclaredOrder(['lossNew', 'klPenalty', 'weightedKl', 'totalLoss']);
 
+/** The term of the formula and the code line each series plots. */
+const SERIES_TERM: Record<Exclude<keyof LossRow, 'step'>, TermId> = {
+  lossNew: 'lossNew',
+  klPenalty: 'klPenalty',
+  weightedKl: 'lambdaKl',
+  totalLoss: 'totalLoss',
+};
+
+function termOf(dataKey: unknown): TermId | undefined {
+  return typeof dataKey === 'string' && dataKey in SERIES_TERM
+    ? SERIES_TERM[dataKey as keyof typeof SERIES_TERM]
+    : undefined;
+}
+
+/** The stroke dash pattern of a key entry's line, if it is dashed. */
+function dashOf(payload: object | undefined): string | undefined {
+  return payload && 'strokeDasharray' in payload ? String(payload.strokeDasharray) : undefined;
+}
+
+/**
+ * The key, one button per series: hovering or focusing one highlights its line here, its term in
+ * the formula and its line of code; a click pins it. The icons are decorative.
+ */
+function LossLegend({ payload }: DefaultLegendContentProps) {
+  return (
+    <ul className="chart-key">
+      {payload?.map((entry) => {
+        const term = termOf(entry.dataKey);
+        const icon = (
+          <svg width="22" height="10" aria-hidden="true">
+            <line
+              x1="1"
+              y1="5"
+              x2="21"
+              y2="5"
+              stroke={entry.color}
+              strokeWidth="2"
+              strokeDasharray={dashOf(entry.payload)}
+            />
+          </svg>
+        );
+        return (
+          <li key={String(entry.dataKey)}>
+            {term ? (
+              <TermButton term={term}>
+                {icon} {entry.value}
+              </TermButton>
+            ) : (
+              <>
+                {icon} {entry.value}
+              </>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+const SERIES_TERMS: readonly TermId[] = Object.values(SERIES_TERM);
+
+/** A series stands out while its term is highlighted, and the other series fade. */
+function seriesEmphasis(term: TermId, highlighted: TermId | null, width: number) {
+  const on = highlighted === term;
+  const fade = highlighted !== null && !on && SERIES_TERMS.includes(highlighted);
+  return {
+    'data-series': term,
+    'data-highlighted': on,
+    strokeWidth: on ? width + 1.5 : width,
+    strokeOpacity: fade ? 0.25 : 1,
+  };
+}
+
 /** loss_new, kl_penalty, λ·kl_penalty and the total loss of every fine-tuning step. */
 export function LossChart() {
   const t = useT();
   const steps = useThrottledLabView(selectSteps, CHART_UPDATE_MS);
   const plannedSteps = useLabView((view) => view.settings.steps);
+  const highlighted = useHighlightedTerm();
   const rows = useMemo(
     (): LossRow[] =>
       downsample(steps, MAX_PLOTTED).map((s) => ({
@@ -96,12 +172,12 @@ export function LossChart() {
             formatter={(value) => (typeof value === 'number' ? formatNumber(value) : value)}
             contentStyle={SMALL_TEXT}
           />
-          <Legend content={SeriesLegend} position="top" itemSorter={SERIES_ORDER} />
+          <Legend content={LossLegend} position="top" itemSorter={SERIES_ORDER} />
           <Line
             dataKey="lossNew"
             name={t('charts.series.lossNew')}
             stroke={SERIES_COLOR.newTask}
-            strokeWidth={1.5}
+            {...seriesEmphasis('lossNew', highlighted, 1.5)}
             dot={dot}
             isAnimationActive={false}
             legendType="plainline"
@@ -110,7 +186,7 @@ export function LossChart() {
             dataKey="klPenalty"
             name={t('charts.series.klPenalty')}
             stroke={SERIES_COLOR.oldTask}
-            strokeWidth={1.5}
+            {...seriesEmphasis('klPenalty', highlighted, 1.5)}
             dot={dot}
             isAnimationActive={false}
             legendType="plainline"
@@ -119,7 +195,7 @@ export function LossChart() {
             dataKey="weightedKl"
             name={t('charts.series.lambdaKl')}
             stroke={SERIES_COLOR.lambdaKl}
-            strokeWidth={1.5}
+            {...seriesEmphasis('lambdaKl', highlighted, 1.5)}
             strokeDasharray="5 3"
             dot={dot}
             isAnimationActive={false}
@@ -129,7 +205,7 @@ export function LossChart() {
             dataKey="totalLoss"
             name={t('charts.series.totalLoss')}
             stroke={SERIES_COLOR.total}
-            strokeWidth={2}
+            {...seriesEmphasis('totalLoss', highlighted, 2)}
             dot={dot}
             isAnimationActive={false}
             legendType="plainline"

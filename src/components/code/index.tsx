@@ -1,4 +1,1 @@
-/** The live code-reading panel; filled in by its author. */
-export function CodePanel() {
-  return null;
-}
+export { CodePanel } from './CodePanel';

@@ -1,0 +1,140 @@
+import { useId, useState } from 'react';
+import { useT } from '../../i18n/I18n';
+import { useLabView } from '../../state/LabContext';
+import { Rich } from '../article/Rich';
+import { EditableMatrix } from './EditableMatrix';
+import { EngineNotice } from './EngineNotice';
+import { KLArguments } from './KLArguments';
+import { KLDirections } from './KLDirections';
+import { KLReductions } from './KLReductions';
+import { LabelledValue } from './LabelledValue';
+import { MatrixTable } from './MatrixTable';
+import { cellsFromNumbers, numbersFromCells } from './numbersFromCells';
+import { useLessonsEngine } from './useLessonsEngine';
+
+// Two samples, so that `sum`, `batchmean` and `mean` all differ; the weights need not sum to 1.
+const EXAMPLE_P = [
+  [0.45, 0.05, 0.05, 0.45],
+  [7, 1, 1, 1],
+];
+const EXAMPLE_Q = [
+  [0.1, 0.1, 0.1, 0.7],
+  [1, 1, 1, 1],
+];
+
+const isWeight = (x: number) => Number.isFinite(x) && x >= 0;
+
+/** Weights the engine can normalise: all non-negative, every row with a positive sum. */
+function weightsFrom(cells: readonly (readonly string[])[]): number[][] | null {
+  const weights = numbersFromCells(cells, isWeight);
+  return weights?.every((row) => row.some((x) => x > 0)) ? weights : null;
+}
+
+type Cells = string[][];
+
+const edited = (cells: Cells, row: number, column: number, text: string): Cells =>
+  cells.map((r, i) => (i === row ? r.map((c, j) => (j === column ? text : c)) : r));
+
+/** Lesson 4: F.kl_div on distributions the reader types (or the lab's live batch), every way it can be called. */
+export function KLDivExplorer() {
+  const t = useT();
+  const liveId = useId();
+  const [pCells, setPCells] = useState<Cells>(() => cellsFromNumbers(EXAMPLE_P));
+  const [qCells, setQCells] = useState<Cells>(() => cellsFromNumbers(EXAMPLE_Q));
+  const [wantLive, setWantLive] = useState(false);
+  const batch = useLabView((view) => view.snapshots.at(-1)?.batch ?? null);
+  const live = wantLive && batch !== null;
+
+  const p = live ? [batch.pOld] : weightsFrom(pCells);
+  const q = live ? [batch.pNew] : weightsFrom(qCells);
+  const answer = useLessonsEngine(p && q ? { type: 'klDiv', p, q } : null);
+  const result = answer?.result;
+  const sample = (i: number) => t('lessons.sample', { n: i + 1 });
+  const weightLabel = (name: string) => (r: number, c: number) =>
+    t('lessons.kl.weightLabel', { name, row: r + 1, cls: c + 1 });
+
+  return (
+    <section className="lessons__section" aria-labelledby="lessons-kl">
+      <h2 id="lessons-kl">
+        <Rich text={t('lessons.kl.title')} />
+      </h2>
+      <p>
+        <Rich text={t('lessons.kl.intro')} />
+      </p>
+      <div className="lessons__pair">
+        <EditableMatrix
+          caption={t('lessons.kl.pCaption')}
+          cells={pCells}
+          label={weightLabel('P')}
+          onChange={(r, c, text) => setPCells((cells) => edited(cells, r, c, text))}
+          min={0}
+          step={0.05}
+          disabled={live}
+        />
+        <EditableMatrix
+          caption={t('lessons.kl.qCaption')}
+          cells={qCells}
+          label={weightLabel('Q')}
+          onChange={(r, c, text) => setQCells((cells) => edited(cells, r, c, text))}
+          min={0}
+          step={0.05}
+          disabled={live}
+        />
+      </div>
+      <p className="lessons__buttons">
+        <button type="button" disabled={live} onClick={() => setQCells(pCells.map((row) => [...row]))}>
+          {t('lessons.kl.copyPToQ')}
+        </button>
+        <button
+          type="button"
+          disabled={live}
+          onClick={() => {
+            setPCells(cellsFromNumbers(EXAMPLE_P));
+            setQCells(cellsFromNumbers(EXAMPLE_Q));
+          }}
+        >
+          {t('lessons.kl.resetExample')}
+        </button>
+      </p>
+      {!live && (p === null || q === null) && (
+        <p className="notice notice-warning" role="status">
+          {t('lessons.kl.invalid')}
+        </p>
+      )}
+      <p className="lessons__live">
+        <input
+          id={liveId}
+          type="checkbox"
+          checked={live}
+          disabled={batch === null}
+          onChange={(e) => setWantLive(e.target.checked)}
+        />
+        <label htmlFor={liveId}>
+          <Rich text={t('lessons.kl.useLive')} />
+        </label>{' '}
+        <span className="lessons__hint">
+          {batch === null ? t('lessons.kl.liveUnavailable') : live ? t('lessons.kl.liveInUse') : ''}
+        </span>
+      </p>
+      <EngineNotice answer={answer} />
+      {result && (
+        <>
+          <div className="lessons__values">
+            <LabelledValue label={t('lessons.kl.batchSize')} value={result.p.length} digits={0} />
+            <LabelledValue label={t('lessons.kl.classes')} value={result.p[0]?.length ?? 0} digits={0} />
+          </div>
+          <MatrixTable
+            caption={t('lessons.kl.normalisedCaption')}
+            rows={result.p.flatMap((pRow, i) => [
+              { label: t('lessons.kl.pRow', { sample: sample(i) }), values: pRow },
+              { label: t('lessons.kl.qRow', { sample: sample(i) }), values: result.q[i] },
+            ])}
+          />
+          <KLArguments result={result} />
+          <KLReductions result={result} />
+          <KLDirections result={result} batch={batch} />
+        </>
+      )}
+    </section>
+  );
+}
