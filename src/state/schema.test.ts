@@ -8,6 +8,18 @@ import {
   stateFromQuery,
 } from './schema';
 
+/** A valid value other than the default. */
+function otherValue(s: Setting): number | boolean | string | undefined {
+  switch (s.kind) {
+    case 'number':
+      return s.integer ? s.max : (s.min + s.max) / 2;
+    case 'boolean':
+      return !s.default;
+    case 'choice':
+      return s.options.find((o) => o !== s.default);
+  }
+}
+
 describe('the state schema in the URL', () => {
   it('the default state has an empty query, and an empty query gives the default state', () => {
     expect(queryFromState(DEFAULT_STATE)).toBe('');
@@ -16,16 +28,7 @@ describe('the state schema in the URL', () => {
 
   it('round-trips a state that changes every setting', () => {
     const changed = Object.fromEntries(
-      (SETTINGS as readonly Setting[]).map((s) => {
-        switch (s.kind) {
-          case 'number':
-            return [s.name, s.integer ? s.max : (s.min + s.max) / 2];
-          case 'boolean':
-            return [s.name, !s.default];
-          case 'choice':
-            return [s.name, s.options.find((o) => o !== s.default)];
-        }
-      }),
+      (SETTINGS as readonly Setting[]).map((s) => [s.name, otherValue(s)]),
     ) as LabState;
     const query = queryFromState(changed);
     for (const s of SETTINGS) expect(query).toContain(`${s.name}=`);

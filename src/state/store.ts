@@ -39,6 +39,22 @@ export interface LabView {
 
 type Listener = () => void;
 
+/** The part of the view that belongs to one run; a reset starts it afresh. */
+function newRun() {
+  return {
+    phase: 'starting' as Phase,
+    pendingRestart: [],
+    pretrain: { done: 0, total: 0, oldTaskAcc: null },
+    steps: [],
+    snapshots: [],
+    boundaries: null,
+    modesGrid: null,
+    points: null,
+    divergence: null,
+    error: null,
+  } satisfies Partial<LabView>;
+}
+
 /**
  * The single store: controls call its actions, which update the view and command the worker;
  * the worker's reports update the view. Components only read it (through `useLab`).
@@ -59,18 +75,9 @@ export class LabStore {
     this.view = {
       settings: initial.state,
       corrections: initial.corrections,
-      pendingRestart: [],
       backend: null,
-      phase: 'starting',
-      pretrain: { done: 0, total: 0, oldTaskAcc: null },
-      steps: [],
-      snapshots: [],
-      boundaries: null,
-      modesGrid: null,
-      points: null,
-      divergence: null,
-      error: null,
       speed: 1,
+      ...newRun(),
     };
   }
 
@@ -128,18 +135,7 @@ export class LabStore {
     cancelAnimationFrame(this.frame);
     this.runSettings = this.view.settings;
     this.awaitingReport = false;
-    this.update({
-      phase: 'starting',
-      pendingRestart: [],
-      pretrain: { done: 0, total: 0, oldTaskAcc: null },
-      steps: [],
-      snapshots: [],
-      boundaries: null,
-      modesGrid: null,
-      points: null,
-      divergence: null,
-      error: null,
-    });
+    this.update(newRun());
     this.start();
   }
 

@@ -8,7 +8,6 @@ import {
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
-  XAxis,
   YAxis,
 } from 'recharts';
 import { useT } from '../../i18n/I18n';
@@ -23,6 +22,7 @@ import {
   inDeclaredOrder,
   SERIES_COLOR,
   SMALL_TEXT,
+  stepAxis,
   stepDomain,
 } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
@@ -69,15 +69,7 @@ export function AccuracyChart() {
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} />
-          <XAxis
-            dataKey="step"
-            type="number"
-            domain={stepDomain(plannedSteps, lastStep)}
-            allowDecimals={false}
-            tick={AXIS_TICK}
-          >
-            <Label value={t('charts.axis.step')} position="insideBottom" offset={-10} style={AXIS_LABEL} />
-          </XAxis>
+          {stepAxis(t('charts.axis.step'), stepDomain(plannedSteps, lastStep))}
           <YAxis domain={[0, 100]} ticks={PERCENT_TICKS} tick={AXIS_TICK} width={48}>
             <Label
               value={t('charts.accuracy.axis')}

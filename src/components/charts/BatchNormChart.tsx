@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Label, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Label, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
 import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
@@ -15,6 +15,7 @@ import {
   inDeclaredOrder,
   SMALL_CHART_HEIGHT,
   SMALL_TEXT,
+  stepAxis,
   stepDomain,
 } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
@@ -84,9 +85,7 @@ function StatisticChart({ statistic, rows, channels, domain }: StatisticChartPro
       <ResponsiveContainer width="100%" height={SMALL_CHART_HEIGHT}>
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} />
-          <XAxis dataKey="step" type="number" domain={domain} allowDecimals={false} tick={AXIS_TICK}>
-            <Label value={t('charts.axis.step')} position="insideBottom" offset={-10} style={AXIS_LABEL} />
-          </XAxis>
+          {stepAxis(t('charts.axis.step'), domain)}
           <YAxis domain={['auto', 'auto']} tick={AXIS_TICK} tickFormatter={formatNumber} width={48}>
             <Label
               value={name}

@@ -8,7 +8,6 @@ import {
   LineChart,
   ResponsiveContainer,
   Tooltip,
-  XAxis,
   YAxis,
 } from 'recharts';
 import { useT } from '../../i18n/I18n';
@@ -26,6 +25,7 @@ import {
   inDeclaredOrder,
   SERIES_COLOR,
   SMALL_TEXT,
+  stepAxis,
   stepDomain,
 } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
@@ -147,15 +147,7 @@ export function LossChart() {
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} />
-          <XAxis
-            dataKey="step"
-            type="number"
-            domain={stepDomain(plannedSteps, lastStep)}
-            allowDecimals={false}
-            tick={AXIS_TICK}
-          >
-            <Label value={t('charts.axis.step')} position="insideBottom" offset={-10} style={AXIS_LABEL} />
-          </XAxis>
+          {stepAxis(t('charts.axis.step'), stepDomain(plannedSteps, lastStep))}
           <YAxis domain={LOSS_DOMAIN} tick={AXIS_TICK} tickFormatter={formatNumber} width={48}>
             <Label
               value={t('charts.loss.axis')}

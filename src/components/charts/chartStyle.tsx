@@ -1,3 +1,4 @@
+import { Label, XAxis } from 'recharts';
 /**
  * How the charts look. Colours are from the Okabe–Ito palette (distinguishable with every common
  * colour-vision deficiency). One meaning, one colour across all charts: blue is the new task
@@ -55,4 +56,16 @@ export function stepDomain(plannedSteps: number, lastStep: number): [number, num
 /** Legend and tooltip entries in the order the series are declared (Recharts sorts by name otherwise). */
 export function inDeclaredOrder(dataKeys: readonly string[]): (item: { dataKey?: unknown }) => number {
   return (item) => dataKeys.indexOf(String(item.dataKey));
+}
+
+/**
+ * The x axis every chart shares: fine-tuning steps from 0 to the planned count. Called as a function
+ * (not rendered as a component) because Recharts reads its axes from the chart's direct children.
+ */
+export function stepAxis(label: string, domain: [number, number]) {
+  return (
+    <XAxis dataKey="step" type="number" domain={domain} allowDecimals={false} tick={AXIS_TICK}>
+      <Label value={label} position="insideBottom" offset={-10} style={AXIS_LABEL} />
+    </XAxis>
+  );
 }
