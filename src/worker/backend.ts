@@ -17,7 +17,17 @@ export interface BackendStatus {
   /** True when the running GPU backend renders in software (SwiftShader). */
   software: boolean;
   /** Backends tried first that would not start, with TF.js's or the browser's message. */
-  failures: { name: BackendName; message: string }[];
+  failures: BackendFailure[];
+}
+
+/** A backend that would not start: the browser lacks it, or it threw (TF.js's own message). */
+export type BackendFailure =
+  | { name: BackendName; unavailable: true }
+  | { name: BackendName; message: string };
+
+/** For logs and errors, not for the page (which words it from the catalogs). */
+export function describeFailure(f: BackendFailure): string {
+  return `${f.name}: ${'message' in f ? f.message : 'not available in this browser'}`;
 }
 
 type GPUAdapterLike = { isFallbackAdapter?: boolean; info?: { isFallbackAdapter?: boolean } };
@@ -82,7 +92,7 @@ export async function chooseBackend(forced?: BackendName, skip: BackendName[] = 
     if (name === 'webgpu' || name === 'webgl') {
       const probe = await isSoftware(name).catch(() => null);
       if (probe === null) {
-        failures.push({ name, message: `${name} is not available in this browser` });
+        failures.push({ name, unavailable: true });
         continue;
       }
       software = probe;
@@ -106,9 +116,7 @@ export async function chooseBackend(forced?: BackendName, skip: BackendName[] = 
           : 'hardware-gpu';
     return { name, reason, software, failures };
   }
-  throw new Error(
-    `no TF.js backend could start: ${failures.map((f) => `${f.name}: ${f.message}`).join('; ')}`,
-  );
+  throw new Error(`no TF.js backend could start: ${failures.map(describeFailure).join('; ')}`);
 }
 
 /** Resolves if the WebGPU device is lost (TF.js does not handle it), so the caller can fall back. */

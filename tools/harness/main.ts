@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { type CaseResult, parseCase, prepareCase, runCase } from '../../src/engine/case';
-import { type BackendName, chooseBackend } from '../../src/worker/backend';
+import { type BackendName, chooseBackend, describeFailure } from '../../src/worker/backend';
 
 export interface BenchFigures {
   steps_per_s: number;
@@ -16,7 +16,7 @@ export interface BenchFigures {
 async function use(backend: BackendName): Promise<void> {
   const status = await chooseBackend(backend);
   if (status.name !== backend) {
-    throw new Error(`${backend} did not start (${status.failures.map((f) => f.message).join('; ')})`);
+    throw new Error(`${backend} did not start (${status.failures.map(describeFailure).join('; ')})`);
   }
 }
 

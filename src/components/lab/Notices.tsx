@@ -47,7 +47,10 @@ export function BackendNote() {
       <p>{t(`backend.reason.${backend.reason}` as MessageKey, { name })}</p>
       {backend.failures.map((f) => (
         <p key={f.name} className="notice notice-warning">
-          {t('backend.failure', { name: t(`option.${f.name}` as MessageKey), message: f.message })}
+          {t('backend.failure', {
+            name: t(`option.${f.name}` as MessageKey),
+            message: 'message' in f ? f.message : t('backend.unavailable'),
+          })}
         </p>
       ))}
     </div>

@@ -77,6 +77,7 @@ export const lab = {
   'backend.reason.software-gpu-skipped':
     'Running on {name}: this browser’s GPU backends only have a software renderer, which is slower than WASM. You can still choose them.',
   'backend.reason.fallback': 'Running on {name} because a preferred backend failed to start.',
+  'backend.unavailable': 'not available in this browser',
   'backend.failure': '{name} failed: {message}',
 
   'notice.corrected': 'The link’s value {name}={given} is not valid; using {used}.',

@@ -78,6 +78,7 @@ export const lab: Record<keyof typeof en, string> = {
   'backend.reason.software-gpu-skipped':
     '正在使用 {name}：此浏览器的 GPU 后端只有软件渲染器，比 WASM 更慢。你仍可手动选择它们。',
   'backend.reason.fallback': '正在使用 {name}，因为更优先的后端未能启动。',
+  'backend.unavailable': '此浏览器不支持',
   'backend.failure': '{name} 启动失败：{message}',
 
   'notice.corrected': '链接中的 {name}={given} 无效，已改用 {used}。',
