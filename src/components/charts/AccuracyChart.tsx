@@ -1,21 +1,18 @@
 import { useMemo } from 'react';
 import {
   CartesianGrid,
-  Label,
   Legend,
   Line,
   LineChart,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
-  YAxis,
 } from 'recharts';
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 import { ChartFigure } from './ChartFigure';
 import {
   AXIS_LABEL,
-  AXIS_TICK,
   CHART_HEIGHT,
   CHART_MARGIN,
   GRID_STROKE,
@@ -24,6 +21,7 @@ import {
   SMALL_TEXT,
   stepAxis,
   stepDomain,
+  valueAxis,
 } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
 import { SeriesLegend } from './SeriesLegend';
@@ -70,15 +68,7 @@ export function AccuracyChart() {
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} />
           {stepAxis(t('charts.axis.step'), stepDomain(plannedSteps, lastStep))}
-          <YAxis domain={[0, 100]} ticks={PERCENT_TICKS} tick={AXIS_TICK} width={48}>
-            <Label
-              value={t('charts.accuracy.axis')}
-              angle={-90}
-              position="insideLeft"
-              offset={8}
-              style={{ ...AXIS_LABEL, textAnchor: 'middle' }}
-            />
-          </YAxis>
+          {valueAxis(t('charts.accuracy.axis'), { domain: [0, 100], ticks: PERCENT_TICKS })}
           <Tooltip
             isAnimationActive={false}
             itemSorter={SERIES_ORDER}

@@ -1,13 +1,11 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Label, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip } from 'recharts';
 import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 import type { ChannelStats, Snapshot } from '../../worker/protocol';
 import { ChartFigure } from './ChartFigure';
 import {
-  AXIS_LABEL,
-  AXIS_TICK,
   CHANNEL_COLOR,
   CHART_MARGIN,
   formatNumber,
@@ -17,6 +15,7 @@ import {
   SMALL_TEXT,
   stepAxis,
   stepDomain,
+  valueAxis,
 } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
 import { CHART_UPDATE_MS, selectSnapshots, useThrottledLabView } from './useThrottledLabView';
@@ -86,15 +85,7 @@ function StatisticChart({ statistic, rows, channels, domain }: StatisticChartPro
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} />
           {stepAxis(t('charts.axis.step'), domain)}
-          <YAxis domain={['auto', 'auto']} tick={AXIS_TICK} tickFormatter={formatNumber} width={48}>
-            <Label
-              value={name}
-              angle={-90}
-              position="insideLeft"
-              offset={8}
-              style={{ ...AXIS_LABEL, textAnchor: 'middle' }}
-            />
-          </YAxis>
+          {valueAxis(name, { domain: ['auto', 'auto'], tickFormatter: formatNumber })}
           <Tooltip
             isAnimationActive={false}
             itemSorter={SERIES_ORDER}

@@ -2,13 +2,11 @@ import { useMemo } from 'react';
 import {
   CartesianGrid,
   type DefaultLegendContentProps,
-  Label,
   Legend,
   Line,
   LineChart,
   ResponsiveContainer,
   Tooltip,
-  YAxis,
 } from 'recharts';
 import { useT } from '../../i18n/I18n';
 import { type TermId, useHighlightedTerm } from '../../state/highlight';
@@ -16,8 +14,6 @@ import { useLabView } from '../../state/LabContext';
 import { TermButton } from '../code/TermButton';
 import { ChartFigure } from './ChartFigure';
 import {
-  AXIS_LABEL,
-  AXIS_TICK,
   CHART_HEIGHT,
   CHART_MARGIN,
   formatNumber,
@@ -27,6 +23,7 @@ import {
   SMALL_TEXT,
   stepAxis,
   stepDomain,
+  valueAxis,
 } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
 import { CHART_UPDATE_MS, selectSteps, useThrottledLabView } from './useThrottledLabView';
@@ -148,15 +145,7 @@ export function LossChart() {
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} />
           {stepAxis(t('charts.axis.step'), stepDomain(plannedSteps, lastStep))}
-          <YAxis domain={LOSS_DOMAIN} tick={AXIS_TICK} tickFormatter={formatNumber} width={48}>
-            <Label
-              value={t('charts.loss.axis')}
-              angle={-90}
-              position="insideLeft"
-              offset={8}
-              style={{ ...AXIS_LABEL, textAnchor: 'middle' }}
-            />
-          </YAxis>
+          {valueAxis(t('charts.loss.axis'), { domain: LOSS_DOMAIN, tickFormatter: formatNumber })}
           <Tooltip
             isAnimationActive={false}
             itemSorter={SERIES_ORDER}

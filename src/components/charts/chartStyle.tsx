@@ -1,4 +1,4 @@
-import { Label, XAxis } from 'recharts';
+import { Label, XAxis, YAxis, type YAxisProps } from 'recharts';
 /**
  * How the charts look. Colours are from the Okabe–Ito palette (distinguishable with every common
  * colour-vision deficiency). One meaning, one colour across all charts: blue is the new task
@@ -67,5 +67,20 @@ export function stepAxis(label: string, domain: [number, number]) {
     <XAxis dataKey="step" type="number" domain={domain} allowDecimals={false} tick={AXIS_TICK}>
       <Label value={label} position="insideBottom" offset={-10} style={AXIS_LABEL} />
     </XAxis>
+  );
+}
+
+/** A y axis with its name written along it; `props` sets the domain, ticks and number format. */
+export function valueAxis(label: string, props: Pick<YAxisProps, 'domain' | 'ticks' | 'tickFormatter'>) {
+  return (
+    <YAxis {...props} tick={AXIS_TICK} width={48}>
+      <Label
+        value={label}
+        angle={-90}
+        position="insideLeft"
+        offset={8}
+        style={{ ...AXIS_LABEL, textAnchor: 'middle' }}
+      />
+    </YAxis>
   );
 }
