@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/I18n';
 import { AccuracyChart, BatchNormChart, DecisionBoundaries, LossChart } from '../charts';
+import { CodePanel } from '../code';
 import { ModesGrid, PitfallLab } from '../pitfalls';
 import { Controls } from './Controls';
 import { BackendNote, Notices } from './Notices';
@@ -19,6 +20,7 @@ export function Lab() {
       <RunButtons />
       <Readouts />
       <BackendNote />
+      <CodePanel />
       <div className="charts">
         <LossChart />
         <AccuracyChart />
