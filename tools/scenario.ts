@@ -5,8 +5,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { runScenario, type ScenarioSettings } from '../src/engine/scenario';
-import { DEFAULT_STATE, type LabState, parseSetting, settingNamed } from '../src/state/schema';
+import { runScenario } from '../src/engine/scenario';
+import {
+  DEFAULT_STATE,
+  type LabState,
+  parseSetting,
+  scenarioSettings,
+  settingNamed,
+} from '../src/state/schema';
 
 function readArgs(argv: string[]): LabState {
   const state: Record<string, unknown> = { ...DEFAULT_STATE };
@@ -27,9 +33,8 @@ async function main(): Promise<void> {
   const state = readArgs(process.argv.slice(2));
   tf.env().set('PROD', true); // silences TF.js's advice to install tfjs-node
   await tf.setBackend('cpu');
-  const { steps, backend: _backend, lang: _lang, ...settings } = state;
   const startTensors = tf.memory().numTensors;
-  const run = await runScenario(settings as ScenarioSettings, steps);
+  const run = await runScenario(scenarioSettings(state), state.steps);
   const out = {
     config: state,
     pretrain: run.pretrain,

@@ -1,3 +1,5 @@
+import type { ScenarioSettings } from '../engine/scenario';
+
 /**
  * Every user-settable value of the lab, declared once: name, type, default, range, URL key and the
  * i18n key of its label. URL sync, validation, the controls and the scenario CLI derive from this.
@@ -186,6 +188,12 @@ export function queryFromState(state: LabState): string {
     if (value !== setting.default) params.set(setting.name, String(value));
   }
   return params.toString();
+}
+
+/** The settings the training scenario reads: all but the run length, the backend and the language. */
+export function scenarioSettings(state: LabState): ScenarioSettings {
+  const { steps: _steps, backend: _backend, lang: _lang, ...settings } = state;
+  return settings;
 }
 
 export function settingNamed(name: string): Setting | undefined {

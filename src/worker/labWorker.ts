@@ -5,14 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { NUM_CLASSES } from '../engine/data/sectorTask';
-import {
-  gridPoints,
-  PRETRAIN_STEPS,
-  probabilities,
-  Scenario,
-  type ScenarioSettings,
-} from '../engine/scenario';
-import type { LabState } from '../state/schema';
+import { gridPoints, PRETRAIN_STEPS, probabilities, Scenario } from '../engine/scenario';
+import { type LabState, scenarioSettings } from '../state/schema';
 import { type BackendName, chooseBackend, webgpuDeviceLost } from './backend';
 import type { Boundaries, Command, PlotPoints, Report, Snapshot, StepMetrics } from './protocol';
 
@@ -36,11 +30,6 @@ let lastBoundaryStep = 0;
 
 function post(report: Report, transfer: Transferable[] = []): void {
   self.postMessage(report, transfer);
-}
-
-function settingsOf(s: LabState): ScenarioSettings {
-  const { steps: _steps, backend: _backend, lang: _lang, ...settings } = s;
-  return settings;
 }
 
 async function switchBackend(choice: BackendName | 'auto', skip: BackendName[] = []): Promise<void> {
@@ -105,7 +94,7 @@ async function start(next: LabState): Promise<void> {
   state = next;
   if (!backendStarted) await switchBackend(next.backend);
   scenario?.dispose();
-  scenario = new Scenario(settingsOf(next));
+  scenario = new Scenario(scenarioSettings(next));
   const s = scenario;
   while (!s.pretrained) {
     for (let i = 0; i < PRETRAIN_CHUNK && !s.pretrained; i++) s.pretrainStep();
@@ -165,7 +154,7 @@ async function handle(command: Command): Promise<void> {
       return start(command.state);
     case 'settings':
       state = command.state;
-      scenario?.update(settingsOf(command.state));
+      scenario?.update(scenarioSettings(command.state));
       return;
     case 'run':
       return run(command.steps);

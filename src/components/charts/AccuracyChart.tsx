@@ -1,13 +1,5 @@
 import { useMemo } from 'react';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-} from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer } from 'recharts';
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 import { ChartFigure } from './ChartFigure';
@@ -18,9 +10,9 @@ import {
   GRID_STROKE,
   inDeclaredOrder,
   SERIES_COLOR,
-  SMALL_TEXT,
   stepAxis,
   stepDomain,
+  stepTooltip,
   valueAxis,
 } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
@@ -69,13 +61,11 @@ export function AccuracyChart() {
           <CartesianGrid stroke={GRID_STROKE} />
           {stepAxis(t('charts.axis.step'), stepDomain(plannedSteps, lastStep))}
           {valueAxis(t('charts.accuracy.axis'), { domain: [0, 100], ticks: PERCENT_TICKS })}
-          <Tooltip
-            isAnimationActive={false}
-            itemSorter={SERIES_ORDER}
-            labelFormatter={(step) => t('charts.tooltip.step', { step: String(step) })}
-            formatter={(value) => (typeof value === 'number' ? formatPercent(value) : value)}
-            contentStyle={SMALL_TEXT}
-          />
+          {stepTooltip(
+            (step) => t('charts.tooltip.step', { step: String(step) }),
+            SERIES_ORDER,
+            formatPercent,
+          )}
           <Legend content={SeriesLegend} position="top" itemSorter={SERIES_ORDER} />
           {pretrained !== null && (
             <ReferenceLine

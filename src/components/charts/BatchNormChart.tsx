@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer } from 'recharts';
 import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
@@ -12,9 +12,9 @@ import {
   GRID_STROKE,
   inDeclaredOrder,
   SMALL_CHART_HEIGHT,
-  SMALL_TEXT,
   stepAxis,
   stepDomain,
+  stepTooltip,
   valueAxis,
 } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
@@ -86,13 +86,7 @@ function StatisticChart({ statistic, rows, channels, domain }: StatisticChartPro
           <CartesianGrid stroke={GRID_STROKE} />
           {stepAxis(t('charts.axis.step'), domain)}
           {valueAxis(name, { domain: ['auto', 'auto'], tickFormatter: formatNumber })}
-          <Tooltip
-            isAnimationActive={false}
-            itemSorter={SERIES_ORDER}
-            labelFormatter={(step) => t('charts.tooltip.step', { step: String(step) })}
-            formatter={(value) => (typeof value === 'number' ? formatNumber(value) : value)}
-            contentStyle={SMALL_TEXT}
-          />
+          {stepTooltip((step) => t('charts.tooltip.step', { step: String(step) }), SERIES_ORDER)}
           {lines}
         </LineChart>
       </ResponsiveContainer>

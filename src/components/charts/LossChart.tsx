@@ -6,7 +6,6 @@ import {
   Line,
   LineChart,
   ResponsiveContainer,
-  Tooltip,
 } from 'recharts';
 import { useT } from '../../i18n/I18n';
 import { type TermId, useHighlightedTerm } from '../../state/highlight';
@@ -20,9 +19,9 @@ import {
   GRID_STROKE,
   inDeclaredOrder,
   SERIES_COLOR,
-  SMALL_TEXT,
   stepAxis,
   stepDomain,
+  stepTooltip,
   valueAxis,
 } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
@@ -146,13 +145,7 @@ export function LossChart() {
           <CartesianGrid stroke={GRID_STROKE} />
           {stepAxis(t('charts.axis.step'), stepDomain(plannedSteps, lastStep))}
           {valueAxis(t('charts.loss.axis'), { domain: LOSS_DOMAIN, tickFormatter: formatNumber })}
-          <Tooltip
-            isAnimationActive={false}
-            itemSorter={SERIES_ORDER}
-            labelFormatter={(step) => t('charts.tooltip.step', { step: String(step) })}
-            formatter={(value) => (typeof value === 'number' ? formatNumber(value) : value)}
-            contentStyle={SMALL_TEXT}
-          />
+          {stepTooltip((step) => t('charts.tooltip.step', { step: String(step) }), SERIES_ORDER)}
           <Legend content={LossLegend} position="top" itemSorter={SERIES_ORDER} />
           <Line
             dataKey="lossNew"

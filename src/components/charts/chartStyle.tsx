@@ -1,4 +1,4 @@
-import { Label, XAxis, YAxis, type YAxisProps } from 'recharts';
+import { Label, Tooltip, type TooltipProps, XAxis, YAxis, type YAxisProps } from 'recharts';
 /**
  * How the charts look. Colours are from the Okabe–Ito palette (distinguishable with every common
  * colour-vision deficiency). One meaning, one colour across all charts: blue is the new task
@@ -82,5 +82,22 @@ export function valueAxis(label: string, props: Pick<YAxisProps, 'domain' | 'tic
         style={{ ...AXIS_LABEL, textAnchor: 'middle' }}
       />
     </YAxis>
+  );
+}
+
+/** The hover box every step chart shares: "step N" and each series' value, in series order. */
+export function stepTooltip(
+  stepLabel: (step: number) => string,
+  itemSorter: TooltipProps<number, string>['itemSorter'],
+  format: (value: number) => string = formatNumber,
+) {
+  return (
+    <Tooltip
+      isAnimationActive={false}
+      itemSorter={itemSorter}
+      labelFormatter={(step) => stepLabel(Number(step))}
+      formatter={(value) => (typeof value === 'number' ? format(value) : value)}
+      contentStyle={SMALL_TEXT}
+    />
   );
 }

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_STATE } from '../../state/schema';
-import { runScenario, type ScenarioSettings } from '../scenario';
+import { DEFAULT_STATE, scenarioSettings } from '../../state/schema';
+import { runScenario } from '../scenario';
 
 /**
  * The lesson the lab teaches, checked on the default scenario with only λ varied: fine-tuning
@@ -12,14 +12,14 @@ const LAMBDAS = [0, 0.3, 1, 3, 10];
 const SEEDS = [1, 2, 3];
 const STEPS = 300;
 
-const { steps: _steps, backend: _backend, lang: _lang, ...defaults } = DEFAULT_STATE;
+const defaults = scenarioSettings(DEFAULT_STATE);
 
 async function averaged(lambda: number) {
   let pretrained = 0;
   let oldAcc = 0;
   let newAcc = 0;
   for (const seed of SEEDS) {
-    const run = await runScenario({ ...(defaults as ScenarioSettings), lambda, seed }, STEPS, STEPS);
+    const run = await runScenario({ ...defaults, lambda, seed }, STEPS, STEPS);
     pretrained += run.pretrain.old_task_acc / SEEDS.length;
     oldAcc += run.final.old_task_acc / SEEDS.length;
     newAcc += run.final.new_task_acc / SEEDS.length;

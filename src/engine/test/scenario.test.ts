@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_STATE } from '../../state/schema';
+import { DEFAULT_STATE, scenarioSettings } from '../../state/schema';
 import { deepcopy } from '../copy';
 import { Linear, Sequential } from '../nn';
 import { manualSeed, nextSeed } from '../random';
 import { runScenario, Scenario, type ScenarioSettings } from '../scenario';
 
-const { steps: _steps, backend: _backend, lang: _lang, ...defaults } = DEFAULT_STATE;
-const settings = defaults as ScenarioSettings;
+const defaults = scenarioSettings(DEFAULT_STATE);
+const settings = defaults;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
