@@ -19,9 +19,11 @@ test.describe('the live lab', () => {
     await expect.poll(() => readNumber(page, 'step'), { timeout: 30_000 }).toBeGreaterThan(5);
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+    // A batch of steps already sent to the worker still lands after Pause; nothing after it does.
+    await page.waitForTimeout(300);
     const stopped = await readNumber(page, 'step');
     expect(Number(await lossChart.getAttribute('data-points'))).toBeGreaterThan(before);
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(700);
     expect(await readNumber(page, 'step')).toBe(stopped);
   });
 
