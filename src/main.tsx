@@ -21,7 +21,12 @@ const store = new LabStore(
 );
 worker.onmessage = (event: MessageEvent<Report>) => store.receive(event.data);
 worker.onerror = (event) =>
-  store.receive({ type: 'error', message: event.message || 'the worker failed to load' });
+  store.receive({
+    type: 'error',
+    message: event.message || 'the worker failed to load',
+    runId: store.getView().runId,
+    answers: null,
+  });
 // Normalise the address too: clamped link values are shown as they are used.
 if (initial.corrections.length > 0) {
   const query = queryFromState(initial.state);

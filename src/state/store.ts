@@ -3,6 +3,7 @@ import type { BackendStatus } from '../worker/backend';
 import type {
   Boundaries,
   Command,
+  CommandBody,
   ModesGridCell,
   PlotPoints,
   Report,
@@ -13,6 +14,18 @@ import { type Correction, DEFAULT_STATE, type LabState, SETTINGS, type SettingNa
 
 export type Phase = 'starting' | 'pretraining' | 'paused' | 'playing' | 'finished' | 'diverged' | 'failed';
 
+/** An earlier run kept on the accuracy chart for comparison, named by what set it apart. */
+export interface GhostRun {
+  id: number;
+  lambda: number;
+  /** Settings (other than λ) whose value differed from the run that replaced it. */
+  differences: { name: SettingName; value: string }[];
+  accuracy: { step: number; oldTaskAcc: number; newTaskAcc: number }[];
+}
+
+/** Earlier runs kept on the chart; older ones give way. */
+export const MAX_GHOSTS = 5;
+
 /** Everything the page shows. Replaced (never mutated) on every change, so React can compare. */
 export interface LabView {
   settings: LabState;
@@ -21,6 +34,8 @@ export interface LabView {
   /** Settings changed since the run started that only a reset applies (e.g. the seed). */
   pendingRestart: SettingName[];
   backend: BackendStatus | null;
+  /** Increments with every run; reports of other runs are dropped. */
+  runId: number;
   phase: Phase;
   pretrain: { done: number; total: number; oldTaskAcc: number | null };
   /** Every fine-tuning step so far. */
@@ -31,8 +46,12 @@ export interface LabView {
   /** model.eval() × torch.no_grad() on model_old, measured every few steps. */
   modesGrid: ModesGridCell[] | null;
   points: PlotPoints | null;
+  /** The step whose total loss stopped being finite or exploded (the last entry of `steps`). */
   divergence: { step: number; value: number } | null;
+  /** Set when the GPU device was lost and the run restarted on another backend. */
+  deviceLost: string | null;
   error: string | null;
+  ghosts: GhostRun[];
   /** Fine-tuning steps per animation frame while playing. */
   speed: number;
 }
@@ -55,6 +74,31 @@ function newRun() {
   } satisfies Partial<LabView>;
 }
 
+/** Settings that do not change what a run computes, so they never name a ghost. */
+const NOT_COMPARED: readonly SettingName[] = ['lambda', 'steps', 'backend', 'lang'];
+
+function ghostOf(id: number, ran: LabState, next: LabState, snapshots: Snapshot[]): GhostRun {
+  return {
+    id,
+    lambda: ran.lambda,
+    differences: SETTINGS.filter((s) => !NOT_COMPARED.includes(s.name) && ran[s.name] !== next[s.name]).map(
+      (s) => ({ name: s.name, value: String(ran[s.name]) }),
+    ),
+    accuracy: snapshots.map(({ step, oldTaskAcc, newTaskAcc }) => ({ step, oldTaskAcc, newTaskAcc })),
+  };
+}
+
+/** How the store asks for the next animation frame; tests pass their own clock. */
+export interface FrameScheduler {
+  request(callback: () => void): number;
+  cancel(handle: number): void;
+}
+
+const animationFrames: FrameScheduler = {
+  request: (callback) => requestAnimationFrame(callback),
+  cancel: (handle) => cancelAnimationFrame(handle),
+};
+
 /**
  * The single store: controls call its actions, which update the view and command the worker;
  * the worker's reports update the view. Components only read it (through `useLab`).
@@ -62,20 +106,29 @@ function newRun() {
 export class LabStore {
   private view: LabView;
   private readonly listeners = new Set<Listener>();
-  private awaitingReport = false;
+  /** The `run` command waiting for its answer, if any: never more than one in flight. */
+  private runInFlight: number | null = null;
+  private nextCommandId = 1;
   private runSettings: LabState;
+  /** The settings the worker trained the latest steps with: what a ghost of this run is named by. */
+  private trainedWith: LabState;
   private frame = 0;
 
   constructor(
     private readonly send: (command: Command) => void,
     initial: { state: LabState; corrections: Correction[] },
     private readonly onSettingsChange: (state: LabState) => void = () => {},
+    private readonly frames: FrameScheduler = animationFrames,
   ) {
     this.runSettings = initial.state;
+    this.trainedWith = initial.state;
     this.view = {
       settings: initial.state,
       corrections: initial.corrections,
       backend: null,
+      runId: 1,
+      deviceLost: null,
+      ghosts: [],
       speed: 1,
       ...newRun(),
     };
@@ -93,8 +146,14 @@ export class LabStore {
     for (const listener of this.listeners) listener();
   }
 
+  private command(body: CommandBody): number {
+    const id = this.nextCommandId++;
+    this.send({ ...body, id, runId: this.view.runId });
+    return id;
+  }
+
   start(): void {
-    this.send({ type: 'start', state: this.view.settings });
+    this.command({ type: 'start', state: this.view.settings });
   }
 
   setSetting<N extends SettingName>(name: N, value: LabState[N]): void {
@@ -109,8 +168,8 @@ export class LabStore {
       corrections: this.view.corrections.filter((c) => c.name !== name),
     });
     this.onSettingsChange(settings);
-    if (name === 'backend') this.send({ type: 'backend', backend: settings.backend });
-    else if (live) this.send({ type: 'settings', state: settings });
+    if (name === 'backend') this.command({ type: 'backend', backend: settings.backend });
+    else if (live) this.command({ type: 'settings', state: settings });
     if (name === 'steps' && this.view.phase === 'finished' && this.lastStep() < settings.steps)
       this.update({ phase: 'paused' });
   }
@@ -127,16 +186,44 @@ export class LabStore {
 
   /** One fine-tuning step, while paused. */
   step(): void {
-    if (this.view.phase !== 'paused' || this.awaitingReport) return;
+    if (this.view.phase !== 'paused' || this.runInFlight !== null) return;
     this.requestSteps(1);
   }
 
+  /** After the step limit: as many steps again as the limit, applying every setting changed since. */
+  continueRun(): void {
+    if (this.view.phase !== 'finished') return;
+    const max = SETTINGS.find((s) => s.name === 'steps')?.max ?? Number.POSITIVE_INFINITY;
+    const more = Math.min(max, this.lastStep() + this.view.settings.steps);
+    if (more <= this.lastStep()) return;
+    this.setSetting('steps', more);
+    this.play();
+  }
+
+  /** Whether the run can go on past its step limit (the limit has a maximum). */
+  canContinue(): boolean {
+    const max = SETTINGS.find((s) => s.name === 'steps')?.max ?? Number.POSITIVE_INFINITY;
+    return this.lastStep() < max;
+  }
+
+  /** A new run with the current settings; the old one stays on the chart as a ghost. */
   reset(): void {
-    cancelAnimationFrame(this.frame);
+    this.frames.cancel(this.frame);
+    const ghosts =
+      this.view.steps.length > 0
+        ? [
+            ...this.view.ghosts,
+            ghostOf(this.view.runId, this.trainedWith, this.view.settings, this.view.snapshots),
+          ].slice(-MAX_GHOSTS)
+        : this.view.ghosts;
     this.runSettings = this.view.settings;
-    this.awaitingReport = false;
-    this.update(newRun());
+    this.runInFlight = null;
+    this.update({ ...newRun(), ghosts, runId: this.view.runId + 1, deviceLost: null });
     this.start();
+  }
+
+  clearGhosts(): void {
+    this.update({ ghosts: [] });
   }
 
   setSpeed(speed: number): void {
@@ -153,33 +240,32 @@ export class LabStore {
       this.update({ phase: 'finished' });
       return;
     }
-    this.awaitingReport = true;
-    this.send({ type: 'run', steps: Math.min(wanted, left) });
+    this.trainedWith = this.view.settings;
+    this.runInFlight = this.command({ type: 'run', steps: Math.min(wanted, left) });
   }
 
   /** While playing: ask for one batch of steps per animation frame, never more than one in flight. */
   private tick = (): void => {
     if (this.view.phase !== 'playing') return;
-    if (!this.awaitingReport) this.requestSteps(this.view.speed);
-    this.frame = requestAnimationFrame(this.tick);
+    if (this.runInFlight === null) this.requestSteps(this.view.speed);
+    if (this.view.phase === 'playing') this.frame = this.frames.request(this.tick);
   };
 
   receive(report: Report): void {
+    // Whatever run it belongs to, an answer frees the command slot it held.
+    if (report.answers !== null && report.answers === this.runInFlight) this.runInFlight = null;
+    if (report.type === 'backend') {
+      this.update({ backend: report.status });
+      return;
+    }
+    if (report.runId !== this.view.runId) return; // an earlier run's report, still in flight at reset
     switch (report.type) {
-      case 'backend':
-        this.update({ backend: report.status });
-        break;
-      case 'pretraining': {
-        // A pretraining report outside a start means the worker restarted the run (device lost).
-        const restarted = this.view.phase !== 'starting' && this.view.phase !== 'pretraining';
-        if (restarted) cancelAnimationFrame(this.frame);
+      case 'pretraining':
         this.update({
           phase: 'pretraining',
           pretrain: { done: report.done, total: report.total, oldTaskAcc: null },
-          ...(restarted ? { steps: [], snapshots: [], boundaries: null } : {}),
         });
         break;
-      }
       case 'ready':
         this.update({
           phase: 'paused',
@@ -194,7 +280,6 @@ export class LabStore {
         });
         break;
       case 'metrics': {
-        this.awaitingReport = false;
         const steps = [...this.view.steps, ...report.steps];
         const finished = (steps.at(-1)?.step ?? 0) >= this.view.settings.steps;
         this.update({
@@ -206,12 +291,25 @@ export class LabStore {
         });
         break;
       }
-      case 'diverged':
-        this.awaitingReport = false;
-        this.update({ phase: 'diverged', divergence: { step: report.step, value: report.value } });
+      case 'diverged': {
+        const last = report.steps.at(-1);
+        this.update({
+          phase: 'diverged',
+          steps: [...this.view.steps, ...report.steps],
+          divergence: last ? { step: last.step, value: last.totalLoss } : null,
+        });
+        break;
+      }
+      case 'deviceLost': {
+        // The run's tensors are gone with the device: start it again, as Reset would.
+        const message = report.message;
+        this.reset();
+        this.update({ deviceLost: message });
+        break;
+      }
+      case 'ack':
         break;
       case 'error':
-        this.awaitingReport = false;
         this.update({ phase: 'failed', error: report.message });
         break;
     }

@@ -1,6 +1,8 @@
 /**
  * The typed messages between the page and the lab worker. Commands flow page → worker; reports
- * flow worker → page, at most one `metrics` report per `run` command (one per animation frame).
+ * flow worker → page. Every command carries an `id` and the `runId` of the run it is meant for,
+ * and gets exactly one answer: a report whose `answers` is that id. Every report carries the
+ * `runId` it belongs to, so the page can drop what an earlier run sends after a reset.
  */
 
 import type { ModesGridCell } from '../engine/scenario';
@@ -8,14 +10,17 @@ import type { LabState } from '../state/schema';
 import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
 
-export type Command =
-  /** A new run: generate data, build and pretrain the model, freeze model_old. */
+export type CommandBody =
+  /** A new run: generate data, build and pretrain the model, freeze model_old. Answer: `ready`. */
   | { type: 'start'; state: LabState }
-  /** Settings that apply from the next step on. */
+  /** Settings that apply from the next step on. Answer: `ack`. */
   | { type: 'settings'; state: LabState }
-  /** Train up to `steps` fine-tuning steps, then send one `metrics` report. */
+  /** Train up to `steps` fine-tuning steps. Answer: `metrics`, or `diverged`. */
   | { type: 'run'; steps: number }
+  /** Answer: `backend`. */
   | { type: 'backend'; backend: BackendName | 'auto' };
+
+export type Command = CommandBody & { id: number; runId: number };
 
 export interface StepMetrics {
   step: number;
@@ -75,9 +80,18 @@ export interface PlotPoints {
 /** model.eval() × torch.no_grad() measured on model_old and the live batch (see Scenario.modesGrid). */
 export type { ModesGridCell } from '../engine/scenario';
 
-export type Report =
+/** How a command was answered without a report of its own. */
+export type AckOutcome =
+  | 'applied' // settings: read from the next step on
+  | 'stale' // meant for a run that a newer `start` replaced: nothing was done
+  | 'not-ready'; // `run` before pretraining finished: nothing was done
+
+export type ReportBody =
   | { type: 'backend'; status: BackendStatus }
   | { type: 'pretraining'; done: number; total: number }
+  | { type: 'ack'; outcome: AckOutcome }
+  /** The GPU device is gone (its tensors with it); the worker now runs on `status`' backend. */
+  | { type: 'deviceLost'; message: string }
   | {
       type: 'ready';
       pretrainOldTaskAcc: number;
@@ -92,6 +106,12 @@ export type Report =
       boundaries: Boundaries | null;
       modesGrid: ModesGridCell[] | null;
     }
-  /** Training stopped because a loss stopped being finite (or exploded); `step` is where. */
-  | { type: 'diverged'; step: number; value: number }
+  /**
+   * Training stopped because a loss stopped being finite (or exploded); `steps` are the metrics up
+   * to and including that step, so the readouts show the step the notice names.
+   */
+  | { type: 'diverged'; steps: StepMetrics[] }
   | { type: 'error'; message: string };
+
+/** `answers` is the id of the command this report answers, or null for a report of its own. */
+export type Report = ReportBody & { runId: number; answers: number | null };

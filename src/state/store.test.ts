@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import type { Command, Report, ReportBody, Snapshot, StepMetrics } from '../worker/protocol';
+import { DEFAULT_STATE } from './schema';
+import { type FrameScheduler, LabStore } from './store';
+
+/** Animation frames that run only when the test says so. */
+function manualFrames() {
+  let pending: (() => void)[] = [];
+  const frames: FrameScheduler = {
+    request(callback) {
+      pending.push(callback);
+      return pending.length;
+    },
+    cancel() {
+      pending = [];
+    },
+  };
+  const runFrame = () => {
+    const now = pending;
+    pending = [];
+    for (const callback of now) callback();
+  };
+  return { frames, runFrame };
+}
+
+const snapshot = (step: number, oldTaskAcc = 0.9): Snapshot => ({
+  step,
+  oldTaskAcc,
+  newTaskAcc: 0.3,
+  batchNorm: { model: { runningMean: [], runningVar: [] }, modelOld: { runningMean: [], runningVar: [] } },
+  batch: null,
+  modelOldGradNorm: 0,
+});
+
+const metricsOf = (from: number, count: number, totalLoss = 1): StepMetrics[] =>
+  Array.from({ length: count }, (_, i) => ({
+    step: from + i,
+    lossNew: 1,
+    klPenalty: 0,
+    totalLoss,
+    lambda: 1,
+  }));
+
+/** A store wired to a recording "worker": the test plays the worker's part, in any order it likes. */
+function harness(state = DEFAULT_STATE) {
+  const sent: Command[] = [];
+  const { frames, runFrame } = manualFrames();
+  const store = new LabStore(
+    (c) => sent.push(c),
+    { state, corrections: [] },
+    () => {},
+    frames,
+  );
+  const reply = (command: Command, body: ReportBody) =>
+    store.receive({ ...body, runId: command.runId, answers: command.id } as Report);
+  const lastOf = (type: Command['type']) => sent.filter((c) => c.type === type).at(-1) as Command;
+  const ready = (start: Command) =>
+    reply(start, {
+      type: 'ready',
+      pretrainOldTaskAcc: 0.9,
+      points: { oldTask: { x: [], y: [] }, newTask: { x: [], y: [] } },
+      snapshot: snapshot(0),
+      boundaries: {
+        size: 1,
+        extent: 1,
+        classes: 3,
+        model: new Float32Array(3),
+        modelOld: new Float32Array(3),
+      },
+    });
+  const metrics = (run: Command, from: number, count: number) =>
+    reply(run, {
+      type: 'metrics',
+      steps: metricsOf(from, count),
+      snapshot: snapshot(from + count - 1),
+      boundaries: null,
+      modesGrid: null,
+    });
+  return { store, sent, runFrame, reply, lastOf, ready, metrics };
+}
+
+const stepsOf = (store: LabStore) => store.getView().steps.map((s) => s.step);
+
+describe('the run lifecycle', () => {
+  it('every command carries an id and the run id; a reset moves to a new run id', () => {
+    const { store, sent } = harness();
+    store.start();
+    store.setSetting('lambda', 3);
+    store.reset();
+    expect(sent.map((c) => [c.type, c.runId])).toEqual([
+      ['start', 1],
+      ['settings', 1],
+      ['start', 2],
+    ]);
+    expect(new Set(sent.map((c) => c.id)).size).toBe(sent.length);
+  });
+
+  it('drops a metrics report of the previous run that lands after Reset', () => {
+    const h = harness();
+    h.store.start();
+    h.ready(h.lastOf('start'));
+    h.store.play();
+    const oldRun = h.lastOf('run');
+    h.store.reset();
+    h.metrics(oldRun, 61, 1); // in flight when Reset was pressed
+    h.ready(h.lastOf('start'));
+    h.store.step();
+    h.metrics(h.lastOf('run'), 1, 1);
+    h.store.step();
+    h.metrics(h.lastOf('run'), 2, 1);
+    expect(stepsOf(h.store)).toEqual([1, 2]);
+  });
+
+  it('a late answer of the old run does not free the new run’s command slot', () => {
+    const h = harness();
+    h.store.start();
+    h.ready(h.lastOf('start'));
+    h.store.play();
+    const oldRun = h.lastOf('run');
+    h.store.reset();
+    h.ready(h.lastOf('start'));
+    h.store.play();
+    const newRun = h.lastOf('run');
+    expect(newRun.runId).toBe(2);
+    h.metrics(oldRun, 61, 1);
+    h.runFrame();
+    // Still one run command in flight: the old answer did not open the slot for a second one.
+    expect(h.sent.filter((c) => c.type === 'run' && c.runId === 2)).toHaveLength(1);
+    h.metrics(newRun, 1, 1);
+    h.runFrame();
+    expect(h.sent.filter((c) => c.type === 'run' && c.runId === 2)).toHaveLength(2);
+  });
+
+  it('a run command answered without training (not ready, stale) does not stall Play or Step', () => {
+    const h = harness();
+    h.store.start();
+    h.ready(h.lastOf('start'));
+    h.store.play();
+    h.reply(h.lastOf('run'), { type: 'ack', outcome: 'not-ready' });
+    h.runFrame();
+    expect(h.sent.filter((c) => c.type === 'run')).toHaveLength(2);
+    h.store.pause();
+    h.reply(h.lastOf('run'), { type: 'ack', outcome: 'stale' });
+    h.store.step();
+    expect(h.sent.filter((c) => c.type === 'run')).toHaveLength(3);
+  });
+
+  it('a device loss restarts the run through Reset: new run id, old reports dropped, the run kept as a ghost', () => {
+    const h = harness();
+    h.store.start();
+    h.ready(h.lastOf('start'));
+    h.store.step();
+    const run = h.lastOf('run');
+    h.metrics(run, 1, 1);
+    h.store.receive({ type: 'deviceLost', message: 'device destroyed', runId: 1, answers: null });
+    const restart = h.lastOf('start');
+    expect(restart.runId).toBe(2);
+    expect(h.store.getView()).toMatchObject({ phase: 'starting', deviceLost: 'device destroyed', steps: [] });
+    expect(h.store.getView().ghosts).toHaveLength(1);
+    h.metrics(run, 2, 1);
+    expect(stepsOf(h.store)).toEqual([]);
+    h.ready(restart);
+    expect(h.store.getView().phase).toBe('paused');
+  });
+
+  it('a diverged run shows the step it names: the readouts reach that step', () => {
+    const h = harness();
+    h.store.start();
+    h.ready(h.lastOf('start'));
+    h.store.play();
+    h.reply(h.lastOf('run'), {
+      type: 'diverged',
+      steps: [...metricsOf(1, 2), ...metricsOf(3, 1, Number.NaN)],
+    });
+    const view = h.store.getView();
+    expect(view.phase).toBe('diverged');
+    expect(view.divergence?.step).toBe(3);
+    expect(view.steps.at(-1)?.step).toBe(3);
+  });
+
+  it('stops at the step limit; Continue extends it and applies a setting changed after the end', () => {
+    const h = harness({ ...DEFAULT_STATE, steps: 10 });
+    h.store.start();
+    h.ready(h.lastOf('start'));
+    h.store.setSpeed(10);
+    h.store.play();
+    h.metrics(h.lastOf('run'), 1, 10);
+    expect(h.store.getView().phase).toBe('finished');
+    h.store.setSetting('lambda', 0);
+    expect(h.lastOf('settings')).toMatchObject({ type: 'settings', state: { lambda: 0 } });
+    h.store.continueRun();
+    expect(h.store.getView()).toMatchObject({ phase: 'playing', settings: { steps: 20 } });
+    expect(h.lastOf('run')).toMatchObject({ type: 'run', steps: 10 });
+  });
+});
+
+describe('ghost runs', () => {
+  it('Reset keeps the run’s accuracy as a ghost named by λ and by what else differed', () => {
+    const h = harness({ ...DEFAULT_STATE, lambda: 0 });
+    h.store.start();
+    h.ready(h.lastOf('start'));
+    h.store.step();
+    h.metrics(h.lastOf('run'), 1, 1);
+    h.store.setSetting('lambda', 10);
+    h.store.setSetting('seed', 7);
+    h.store.reset();
+    const [ghost] = h.store.getView().ghosts;
+    // Named by the settings its steps ran with, not by a λ chosen after its last step.
+    expect(ghost.lambda).toBe(0);
+    expect(ghost.differences).toEqual([{ name: 'seed', value: '1' }]);
+    expect(ghost.accuracy.map((a) => a.step)).toEqual([0, 1]);
+  });
+
+  it('a run without fine-tuning steps leaves no ghost; at most five are kept; Clear removes them', () => {
+    const h = harness();
+    h.store.start();
+    h.store.reset();
+    expect(h.store.getView().ghosts).toEqual([]);
+    for (let i = 0; i < 7; i++) {
+      h.ready(h.lastOf('start'));
+      h.store.setSetting('lambda', i);
+      h.store.step();
+      h.metrics(h.lastOf('run'), 1, 1);
+      h.store.reset();
+    }
+    expect(h.store.getView().ghosts.map((g) => g.lambda)).toEqual([2, 3, 4, 5, 6]);
+    h.store.clearGhosts();
+    expect(h.store.getView().ghosts).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE } from '../state/schema';
+import type { BackendStatus } from './backend';
+import { LabSession } from './labSession';
+import type { Command, CommandBody, Report } from './protocol';
+
+/** A session on TF.js's CPU backend, recording every report it posts. */
+function session() {
+  const reports: Report[] = [];
+  const cpu: BackendStatus = { name: 'cpu', reason: 'forced', software: false, failures: [] };
+  const lab = new LabSession({
+    post: (body, runId, answers) => reports.push({ ...body, runId, answers } as Report),
+    chooseBackend: async () => {
+      await tf.setBackend('cpu');
+      return cpu;
+    },
+    deviceLost: () => null,
+  });
+  let id = 0;
+  const send = (runId: number, body: CommandBody) => {
+    const command = { ...body, id: ++id, runId } as Command;
+    return { command, done: lab.receive(command) };
+  };
+  const answersTo = (command: Command) => reports.filter((r) => r.answers === command.id);
+  return { lab, reports, send, answersTo };
+}
+
+describe('the lab session', () => {
+  it('answers every command exactly once, whatever order they come in', async () => {
+    const { lab, send, answersTo } = session();
+    const first = send(1, { type: 'start', state: DEFAULT_STATE });
+    const early = send(1, { type: 'run', steps: 2 }); // before pretraining is done
+    const second = send(2, { type: 'start', state: { ...DEFAULT_STATE, seed: 2 } }); // a Reset
+    const stale = send(1, { type: 'run', steps: 2 }); // meant for the run that Reset replaced
+    const settings = send(2, { type: 'settings', state: { ...DEFAULT_STATE, seed: 2, lambda: 3 } });
+    const run = send(2, { type: 'run', steps: 3 });
+    const backend = send(2, { type: 'backend', backend: 'cpu' });
+    await backend.done;
+    const outcome = (c: Command) => answersTo(c).map((r) => (r.type === 'ack' ? r.outcome : r.type));
+    expect(outcome(first.command)).toEqual(['stale']);
+    expect(outcome(early.command)).toEqual(['stale']);
+    expect(outcome(second.command)).toEqual(['ready']);
+    expect(outcome(stale.command)).toEqual(['stale']);
+    expect(outcome(settings.command)).toEqual(['applied']);
+    expect(outcome(run.command)).toEqual(['metrics']);
+    expect(outcome(backend.command)).toEqual(['backend']);
+    const metrics = answersTo(run.command)[0];
+    if (metrics.type !== 'metrics') throw new Error('expected metrics');
+    expect(metrics.runId).toBe(2);
+    expect(metrics.steps.map((m) => [m.step, m.lambda])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    lab.dispose();
+  });
+
+  it('a run command before pretraining ends is answered "not-ready" in the same run', async () => {
+    const { lab, send, answersTo } = session();
+    // A run for run 1 while no start was ever sent: the session has no scenario.
+    const run = send(0, { type: 'run', steps: 1 });
+    await run.done;
+    expect(answersTo(run.command).map((r) => r.type === 'ack' && r.outcome)).toEqual(['not-ready']);
+    lab.dispose();
+  });
+
+  it('a diverging step is answered with the metrics up to that step', async () => {
+    const { lab, send, answersTo } = session();
+    const state = {
+      ...DEFAULT_STATE,
+      optimizer: 'sgd',
+      lr: 0.1,
+      reduction: 'sum',
+      lambda: 10,
+      batchSize: 256,
+    } as const;
+    await send(1, { type: 'start', state }).done;
+    let last: Report | undefined;
+    for (let i = 0; i < 40 && last?.type !== 'diverged'; i++) {
+      const run = send(1, { type: 'run', steps: 10 });
+      await run.done;
+      last = answersTo(run.command)[0];
+    }
+    if (last?.type !== 'diverged') throw new Error('expected the run to diverge');
+    const bad = last.steps.at(-1);
+    expect(bad && (!Number.isFinite(bad.totalLoss) || Math.abs(bad.totalLoss) > 1e4)).toBe(true);
+    expect(last.steps.slice(0, -1).every((m) => Number.isFinite(m.totalLoss))).toBe(true);
+    lab.dispose();
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * What the lab worker does with each command, apart from the worker itself so that tests can drive
+ * it in Node: owns the scenario, trains only when asked, and answers every command exactly once.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { NUM_CLASSES } from '../engine/data/sectorTask';
+import { gridPoints, PRETRAIN_STEPS, probabilities, Scenario } from '../engine/scenario';
+import type { StepLosses } from '../engine/trainStep';
+import { type LabState, scenarioSettings } from '../state/schema';
+import type { BackendStatus } from './backend';
+import type { BackendName } from './backendNames';
+import type { Boundaries, Command, PlotPoints, ReportBody, Snapshot, StepMetrics } from './protocol';
+
+const GRID_SIZE = 40;
+const GRID_EXTENT = 4.5;
+const PRETRAIN_CHUNK = 20;
+const BOUNDARY_EVERY = 10;
+const PLOT_POINTS = 150;
+/** A total loss above this has exploded even if it is still finite. */
+const DIVERGED_ABOVE = 1e4;
+
+export interface SessionPorts {
+  /** Sends one report to the page; `transfer` lists buffers to move rather than copy. */
+  post(report: ReportBody, runId: number, answers: number | null, transfer?: Transferable[]): void;
+  /** Starts a backend (or the best one, without `forced`); the lab worker passes `chooseBackend`. */
+  chooseBackend(forced?: BackendName, skip?: BackendName[]): Promise<BackendStatus>;
+  /** Resolves with a message if the running backend's device is lost; null if it cannot be. */
+  deviceLost(): Promise<string> | null;
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class LabSession {
+  private state: LabState | null = null;
+  private scenario: Scenario | null = null;
+  private grid: tf.Tensor2D | null = null;
+  private backendStarted = false;
+  private lastBoundaryStep = 0;
+  /** The run the page wants now: set as soon as a `start` arrives, so older work stops early. */
+  private wantedRun = 0;
+  /** The run whose scenario is loaded. */
+  private runId = 0;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly ports: SessionPorts) {}
+
+  /** Commands run one after another, in the order they arrived. */
+  receive(command: Command): Promise<void> {
+    if (command.type === 'start') this.wantedRun = command.runId; // a pretraining loop sees it
+    this.queue = this.queue
+      .then(() => this.handle(command))
+      .catch((e: Error) => this.ports.post({ type: 'error', message: e.message }, command.runId, command.id));
+    return this.queue;
+  }
+
+  private async handle(command: Command): Promise<void> {
+    const answer: Answer = (report, transfer) => this.ports.post(report, command.runId, command.id, transfer);
+    switch (command.type) {
+      case 'start':
+        return this.start(command.state, command.runId, answer);
+      case 'settings':
+        if (command.runId !== this.wantedRun) return answer({ type: 'ack', outcome: 'stale' });
+        this.state = command.state;
+        this.scenario?.update(scenarioSettings(command.state));
+        return answer({ type: 'ack', outcome: 'applied' });
+      case 'run':
+        if (command.runId !== this.runId || command.runId !== this.wantedRun)
+          return answer({ type: 'ack', outcome: 'stale' });
+        if (!this.scenario?.pretrained) return answer({ type: 'ack', outcome: 'not-ready' });
+        return this.run(this.scenario, command.steps, answer);
+      case 'backend':
+        // TF.js moves each tensor to the new backend the first time it is used there: no state is lost.
+        return answer({ type: 'backend', status: await this.switchBackend(command.backend) });
+    }
+  }
+
+  private async switchBackend(
+    choice: BackendName | 'auto',
+    skip: BackendName[] = [],
+  ): Promise<BackendStatus> {
+    const status = await this.ports.chooseBackend(choice === 'auto' ? undefined : choice, skip);
+    this.backendStarted = true;
+    this.ports.deviceLost()?.then((message) => {
+      // The device's tensors are gone with it. The switch queues behind the command in flight; the
+      // page then restarts the run through its own reset path, with a new run id.
+      this.queue = this.queue.then(async () => {
+        const next = await this.ports.chooseBackend(undefined, ['webgpu']);
+        this.grid = null;
+        const status = {
+          ...next,
+          reason: 'fallback' as const,
+          failures: [{ name: 'webgpu' as const, message }],
+        };
+        this.ports.post({ type: 'backend', status }, this.runId, null);
+        this.ports.post({ type: 'deviceLost', message }, this.runId, null);
+      });
+    });
+    return status;
+  }
+
+  private async start(next: LabState, runId: number, answer: Answer): Promise<void> {
+    this.state = next;
+    this.runId = runId;
+    if (!this.backendStarted) {
+      this.ports.post({ type: 'backend', status: await this.switchBackend(next.backend) }, runId, null);
+    }
+    this.scenario?.dispose();
+    this.scenario = new Scenario(scenarioSettings(next));
+    const s = this.scenario;
+    while (!s.pretrained) {
+      for (let i = 0; i < PRETRAIN_CHUNK && !s.pretrained; i++) s.pretrainStep();
+      this.ports.post({ type: 'pretraining', done: s.pretrainStepsDone, total: PRETRAIN_STEPS }, runId, null);
+      await nextTask(); // lets a newer `start` (a reset) arrive and take over
+      if (runId !== this.wantedRun) return answer({ type: 'ack', outcome: 'stale' });
+    }
+    const bounds = await this.boundaries(s);
+    const first = await snapshot(s);
+    answer(
+      {
+        type: 'ready',
+        pretrainOldTaskAcc: first.oldTaskAcc,
+        points: plotPoints(s),
+        snapshot: first,
+        boundaries: bounds,
+      },
+      [bounds.model.buffer, bounds.modelOld.buffer],
+    );
+  }
+
+  private async run(s: Scenario, steps: number, answer: Answer): Promise<void> {
+    const lambda = this.state?.lambda ?? s.settings.lambda;
+    const metrics: StepMetrics[] = [];
+    const losses: StepLosses[] = [];
+    try {
+      for (let i = 0; i < steps; i++) losses.push(s.step());
+      // One read for the whole batch of steps: a GPU backend syncs once, not once per scalar.
+      const values = await tf
+        .tidy(() => tf.stack(losses.flatMap((l) => [l.lossNew, l.klPenalty, l.totalLoss])))
+        .data();
+      const first = s.fineTuneStepsDone - losses.length + 1;
+      for (let i = 0; i < losses.length; i++) {
+        metrics.push({
+          step: first + i,
+          lossNew: values[3 * i],
+          klPenalty: values[3 * i + 1],
+          totalLoss: values[3 * i + 2],
+          lambda,
+        });
+      }
+    } finally {
+      tf.dispose(losses.flatMap((l) => [l.lossNew, l.klPenalty, l.totalLoss]));
+    }
+    const bad = metrics.findIndex(
+      (m) => !Number.isFinite(m.totalLoss) || Math.abs(m.totalLoss) > DIVERGED_ABOVE,
+    );
+    if (bad >= 0) return answer({ type: 'diverged', steps: metrics.slice(0, bad + 1) });
+    const due = steps === 1 || s.fineTuneStepsDone - this.lastBoundaryStep >= BOUNDARY_EVERY;
+    const bounds = due ? await this.boundaries(s) : null;
+    const modesGrid = due ? await s.modesGrid() : null;
+    answer(
+      { type: 'metrics', steps: metrics, snapshot: await snapshot(s), boundaries: bounds, modesGrid },
+      bounds ? [bounds.model.buffer, bounds.modelOld.buffer] : [],
+    );
+  }
+
+  private async boundaries(s: Scenario): Promise<Boundaries> {
+    this.grid ??= tf.keep(gridPoints(GRID_SIZE, GRID_EXTENT));
+    if (!s.modelOld) throw new Error('model_old is not frozen yet');
+    const [model, modelOld] = await Promise.all([
+      probabilities(s.model, this.grid),
+      probabilities(s.modelOld, this.grid),
+    ]);
+    this.lastBoundaryStep = s.fineTuneStepsDone;
+    return { size: GRID_SIZE, extent: GRID_EXTENT, classes: NUM_CLASSES, model, modelOld };
+  }
+
+  dispose(): void {
+    this.scenario?.dispose();
+    this.grid?.dispose();
+    this.scenario = null;
+    this.grid = null;
+  }
+}
+
+type Answer = (report: ReportBody, transfer?: Transferable[]) => void;
+
+async function snapshot(s: Scenario): Promise<Snapshot> {
+  const [acc, bn, batch, modelOldGradNorm] = await Promise.all([
+    s.accuracies(),
+    s.batchNormStats(),
+    s.liveBatch(),
+    s.modelOldGradNorm(),
+  ]);
+  const channels = (c: { runningMean: Float32Array; runningVar: Float32Array } | undefined) => ({
+    runningMean: Array.from(c?.runningMean ?? []),
+    runningVar: Array.from(c?.runningVar ?? []),
+  });
+  return {
+    step: s.fineTuneStepsDone,
+    oldTaskAcc: acc.oldTaskAcc,
+    newTaskAcc: acc.newTaskAcc,
+    batchNorm: { model: channels(bn?.model), modelOld: channels(bn?.modelOld) },
+    batch,
+    modelOldGradNorm,
+  };
+}
+
+function plotPoints(s: Scenario): PlotPoints {
+  const take = (d: { x: number[][]; y: number[] }) => ({
+    x: d.x.slice(0, PLOT_POINTS),
+    y: d.y.slice(0, PLOT_POINTS),
+  });
+  return { oldTask: take(s.oldTrain), newTask: take(s.newTrain) };
+}
