@@ -10,13 +10,18 @@ import './styles.css';
 // The engine and TF.js live in the worker's own chunk, loaded after the first paint.
 const worker = new Worker(new URL('./worker/labWorker.ts', import.meta.url), { type: 'module' });
 const initial = stateFromQuery(window.location.search);
+
+/** Rewrites the address's query, keeping its fragment (`#lab` links to the panel). */
+function replaceQuery(query: string): void {
+  const { pathname, hash } = window.location;
+  window.history.replaceState(null, '', `${query ? `?${query}` : pathname}${hash}`);
+}
 const store = new LabStore(
   (command: Command) => worker.postMessage(command),
   initial,
   (state) => {
     // Every setting lives in the URL, so the address is always a link to this run.
-    const query = queryFromState(state);
-    window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+    replaceQuery(queryFromState(state));
   },
 );
 worker.onmessage = (event: MessageEvent<Report>) => store.receive(event.data);
@@ -29,8 +34,7 @@ worker.onerror = (event) =>
   });
 // Normalise the address too: clamped link values are shown as they are used.
 if (initial.corrections.length > 0) {
-  const query = queryFromState(initial.state);
-  window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+  replaceQuery(queryFromState(initial.state));
 }
 store.start();
 

@@ -9,10 +9,13 @@ export function Header() {
   }, [t]);
   return (
     <header className="header">
-      <div>
+      <div className="header-title">
         <h1>{t('app.title')}</h1>
         <p>{t('app.subtitle')}</p>
       </div>
+      <a className="lab-link" href="#lab">
+        {t('nav.lab')}
+      </a>
       <SettingControl name="lang" />
     </header>
   );

@@ -32,8 +32,15 @@ export function useLanguage(): Language {
   return useContext(I18nContext).language;
 }
 
-/** 'auto' follows the browser: Chinese for any zh-* language, English otherwise. */
+/**
+ * 'auto' follows the browser's preference order: the first of its languages the lab speaks
+ * (['fr', 'zh-CN', 'en'] gives Chinese, ['en-GB', 'zh'] English); English if none.
+ */
 export function resolveLanguage(setting: 'auto' | Language, browser: readonly string[]): Language {
   if (setting !== 'auto') return setting;
-  return browser.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
+  for (const tag of browser) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'zh' || primary === 'en') return primary;
+  }
+  return 'en';
 }

@@ -22,7 +22,14 @@ export type Setting =
       presets?: readonly number[];
     }
   | { kind: 'choice'; name: string; default: string; options: readonly string[]; live: boolean }
-  | { kind: 'boolean'; name: string; default: boolean; live: boolean };
+  | {
+      kind: 'boolean';
+      name: string;
+      default: boolean;
+      live: boolean;
+      /** A classic mistake, switched on and off in the pitfall lab rather than among the settings. */
+      pitfall?: boolean;
+    };
 
 export const SETTINGS = [
   {
@@ -82,9 +89,9 @@ export const SETTINGS = [
   { kind: 'boolean', name: 'logTarget', default: false, live: true },
   { kind: 'choice', name: 'direction', default: 'old||new', options: ['old||new', 'new||old'], live: true },
   // The pitfall lab: classic mistakes injected into the live run (see src/components/pitfalls).
-  { kind: 'boolean', name: 'shareModelOld', default: false, live: true },
-  { kind: 'boolean', name: 'teacherNoGrad', default: true, live: true },
-  { kind: 'boolean', name: 'probsAsInput', default: false, live: true },
+  { kind: 'boolean', name: 'shareModelOld', default: false, live: true, pitfall: true },
+  { kind: 'boolean', name: 'teacherNoGrad', default: true, live: true, pitfall: true },
+  { kind: 'boolean', name: 'probsAsInput', default: false, live: true, pitfall: true },
   {
     kind: 'number',
     name: 'seed',

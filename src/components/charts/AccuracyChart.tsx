@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer } from 'recharts';
 import { useT } from '../../i18n/I18n';
-import { useLabView } from '../../state/LabContext';
+import { useLabStore, useLabView } from '../../state/LabContext';
+import type { GhostRun } from '../../state/store';
 import { ChartFigure } from './ChartFigure';
 import {
   AXIS_LABEL,
@@ -16,6 +17,7 @@ import {
   valueAxis,
 } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
+import { ghostName } from './ghostName';
 import { SeriesLegend } from './SeriesLegend';
 import { CHART_UPDATE_MS, selectSnapshots, useThrottledLabView } from './useThrottledLabView';
 
@@ -27,6 +29,19 @@ interface AccuracyRow {
 }
 
 const SERIES_ORDER = inDeclaredOrder(['oldTask', 'newTask']);
+/** Earlier runs, oldest first, each with its own dash so that two ghosts never look alike. */
+const GHOST_DASH = ['2 3', '6 3', '1 2', '8 2 2 2', '4 4'];
+const GHOST_OPACITY = 0.45;
+
+const ghostKey = (ghost: GhostRun, task: 'old' | 'new') => `ghost${ghost.id}${task}`;
+
+function ghostRows(ghost: GhostRun): Record<string, number>[] {
+  return downsample(ghost.accuracy, MAX_PLOTTED).map((a) => ({
+    step: a.step,
+    [ghostKey(ghost, 'old')]: percent(a.oldTaskAcc),
+    [ghostKey(ghost, 'new')]: percent(a.newTaskAcc),
+  }));
+}
 const PERCENT_TICKS = [0, 25, 50, 75, 100];
 const percent = (fraction: number) => fraction * 100;
 const formatPercent = (value: number) => `${value.toFixed(1)}%`;
@@ -34,7 +49,10 @@ const formatPercent = (value: number) => `${value.toFixed(1)}%`;
 /** Test accuracy on both tasks after each report; forgetting shows as the old-task line falling. */
 export function AccuracyChart() {
   const t = useT();
+  const store = useLabStore();
   const snapshots = useThrottledLabView(selectSnapshots, CHART_UPDATE_MS);
+  const ghosts = useLabView((view) => view.ghosts);
+  const ghostData = useMemo(() => ghosts.map(ghostRows), [ghosts]);
   const pretrained = useLabView((view) => view.pretrain.oldTaskAcc);
   const plannedSteps = useLabView((view) => view.settings.steps);
   const rows = useMemo(
@@ -46,7 +64,7 @@ export function AccuracyChart() {
       })),
     [snapshots],
   );
-  const lastStep = rows.at(-1)?.step ?? 0;
+  const lastStep = Math.max(rows.at(-1)?.step ?? 0, ...ghosts.map((g) => g.accuracy.at(-1)?.step ?? 0));
   // A lone first point (right after pretraining) has no line yet: show it as a dot.
   const dot = rows.length === 1 ? { r: 3 } : false;
 
@@ -54,7 +72,14 @@ export function AccuracyChart() {
     <ChartFigure
       title={t('charts.accuracy.title')}
       dataPoints={rows.length}
-      empty={rows.length === 0 ? t('charts.accuracy.empty') : null}
+      empty={rows.length === 0 && ghosts.length === 0 ? t('charts.accuracy.empty') : null}
+      note={
+        ghosts.length > 0 && (
+          <button type="button" className="link-button" onClick={() => store.clearGhosts()}>
+            {t('charts.accuracy.clearGhosts')}
+          </button>
+        )
+      }
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <LineChart data={rows} margin={CHART_MARGIN}>
@@ -80,6 +105,36 @@ export function AccuracyChart() {
               }}
             />
           )}
+          {ghosts.flatMap((ghost, i) => {
+            const dash = GHOST_DASH[i % GHOST_DASH.length];
+            const shared = {
+              data: ghostData[i],
+              strokeWidth: 1.5,
+              strokeOpacity: GHOST_OPACITY,
+              strokeDasharray: dash,
+              dot: false,
+              isAnimationActive: false,
+            } as const;
+            // One legend entry per earlier run, named by what set it apart; its new-task line shares it.
+            return [
+              <Line
+                key={ghostKey(ghost, 'old')}
+                {...shared}
+                dataKey={ghostKey(ghost, 'old')}
+                name={ghostName(ghost, t)}
+                stroke={SERIES_COLOR.oldTask}
+                legendType="plainline"
+              />,
+              <Line
+                key={ghostKey(ghost, 'new')}
+                {...shared}
+                dataKey={ghostKey(ghost, 'new')}
+                name={`${ghostName(ghost, t)} (${t('charts.accuracy.newTask')})`}
+                stroke={SERIES_COLOR.newTask}
+                legendType="none"
+              />,
+            ];
+          })}
           <Line
             dataKey="oldTask"
             name={t('charts.accuracy.oldTask')}

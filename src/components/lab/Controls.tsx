@@ -2,16 +2,19 @@ import { useT } from '../../i18n/I18n';
 import { SETTINGS, type SettingName } from '../../state/schema';
 import { SettingControl } from './SettingControl';
 
-/** Every setting but the language (which sits in the page header), in schema order. */
-const LAB_SETTINGS = SETTINGS.map((s) => s.name).filter(
-  (n): n is Exclude<SettingName, 'lang'> => n !== 'lang',
-);
+/**
+ * The settings tab: every setting in schema order, except those with a place of their own: λ (in
+ * the panel), the language (in the page header) and the pitfalls (in the pitfall tab).
+ */
+const TAB_SETTINGS = SETTINGS.filter(
+  (s) => s.name !== 'lambda' && s.name !== 'lang' && !('pitfall' in s && s.pitfall),
+).map((s) => s.name as SettingName);
 
 export function Controls() {
   const t = useT();
   return (
     <form className="controls" aria-label={t('lab.controls')} onSubmit={(e) => e.preventDefault()}>
-      {LAB_SETTINGS.map((name) => (
+      {TAB_SETTINGS.map((name) => (
         <SettingControl key={name} name={name} />
       ))}
     </form>

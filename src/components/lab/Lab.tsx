@@ -1,35 +1,43 @@
+import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/I18n';
-import { AccuracyChart, BatchNormChart, DecisionBoundaries, LossChart } from '../charts';
-import { CodePanel } from '../code';
-import { ModesGrid, PitfallLab } from '../pitfalls';
-import { Controls } from './Controls';
-import { BackendNote, Notices } from './Notices';
-import { PretrainProgress } from './PretrainProgress';
+import { AccuracyChart } from '../charts';
+import { BackendNote } from './BackendNote';
+import { LabTabs } from './LabTabs';
+import { Notices } from './Notices';
 import { Readouts } from './Readouts';
 import { RunButtons } from './RunButtons';
+import { SettingControl } from './SettingControl';
 
-/** The live half of the page: controls, readouts, charts and decision boundaries. */
+/**
+ * The instrument panel: run buttons, λ, the readouts, what happened, and the accuracy of both
+ * tasks, seen together on any screen; everything else is one tab away.
+ */
 export function Lab() {
   const t = useT();
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // A link to #lab opened before the panel existed: bring the panel into view and focus once it does.
+    const focusPanel = () => {
+      if (window.location.hash !== '#lab') return;
+      panel.current?.scrollIntoView({ block: 'start' });
+      panel.current?.focus({ preventScroll: true });
+    };
+    focusPanel();
+    window.addEventListener('hashchange', focusPanel);
+    return () => window.removeEventListener('hashchange', focusPanel);
+  }, []);
   return (
-    <section className="lab" aria-labelledby="lab-heading">
-      <h2 id="lab-heading">{t('lab.heading')}</h2>
-      <p>{t('lab.intro')}</p>
-      <Notices />
-      <PretrainProgress />
-      <RunButtons />
-      <Readouts />
-      <BackendNote />
-      <CodePanel />
-      <div className="charts">
-        <LossChart />
-        <AccuracyChart />
-        <BatchNormChart />
-        <DecisionBoundaries />
+    <section id="lab" ref={panel} className="lab" aria-labelledby="lab-heading" tabIndex={-1}>
+      <div className="lab-title">
+        <h2 id="lab-heading">{t('lab.heading')}</h2>
+        <BackendNote />
       </div>
-      <Controls />
-      <PitfallLab />
-      <ModesGrid />
+      <RunButtons />
+      <SettingControl name="lambda" />
+      <Readouts />
+      <Notices />
+      <AccuracyChart />
+      <LabTabs />
     </section>
   );
 }

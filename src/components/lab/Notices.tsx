@@ -1,17 +1,72 @@
+import { useId } from 'react';
 import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
-import { useLabView } from '../../state/LabContext';
+import { useLabStore, useLabView } from '../../state/LabContext';
+import { formatPercent } from './Readouts';
 import { labelKey } from './SettingControl';
 
-/** What the page must tell the learner: corrected link values, pending resets, divergence, errors. */
+/**
+ * What the learner must know about the run, inside the panel where the eye is: pretraining, the end
+ * of the run (and how to go on), divergence, a lost GPU, corrected link values, pending resets.
+ * Step numbers are the readouts' own: the last step the page received.
+ */
 export function Notices() {
   const t = useT();
+  const store = useLabStore();
+  const progressId = useId();
   const corrections = useLabView((v) => v.corrections);
   const pending = useLabView((v) => v.pendingRestart);
+  const phase = useLabView((v) => v.phase);
+  const pretrain = useLabView((v) => v.pretrain);
+  const step = useLabView((v) => v.steps.at(-1)?.step ?? 0);
+  const limit = useLabView((v) => v.settings.steps);
+  const snapshot = useLabView((v) => v.snapshots.at(-1));
   const divergence = useLabView((v) => v.divergence);
+  const deviceLost = useLabView((v) => v.deviceLost);
+  const backend = useLabView((v) => v.backend?.name);
   const error = useLabView((v) => v.error);
   return (
     <div className="notices" role="status">
+      {(phase === 'starting' || phase === 'pretraining') && (
+        <div className="notice pretrain">
+          <label htmlFor={progressId}>{t('pretrain.label')}</label>
+          <progress id={progressId} max={pretrain.total || 1} value={pretrain.done} />
+        </div>
+      )}
+      {phase === 'paused' && step === 0 && pretrain.oldTaskAcc !== null && (
+        <p className="notice">{t('pretrain.done', { acc: formatPercent(pretrain.oldTaskAcc) })}</p>
+      )}
+      {phase === 'finished' && (
+        <div className="notice notice-done">
+          <p>
+            {t('notice.finished', {
+              step,
+              old: formatPercent(snapshot?.oldTaskAcc),
+              new: formatPercent(snapshot?.newTaskAcc),
+            })}
+          </p>
+          {store.canContinue() ? (
+            <button type="button" onClick={() => store.continueRun()}>
+              {t('button.continue', { steps: limit })}
+            </button>
+          ) : (
+            <p>{t('notice.atMaximum')}</p>
+          )}
+        </div>
+      )}
+      {divergence && (
+        <p className="notice notice-error" role="alert">
+          {t('notice.diverged', { step: divergence.step, value: String(divergence.value) })}
+        </p>
+      )}
+      {deviceLost && (
+        <p className="notice notice-warning">
+          {t('notice.deviceLost', {
+            message: deviceLost,
+            name: backend ? t(`option.${backend}` as MessageKey) : '–',
+          })}
+        </p>
+      )}
       {corrections.map((c) => (
         <p key={c.name} className="notice notice-warning">
           {t('notice.corrected', { name: c.name, given: c.given, used: c.used })}
@@ -22,37 +77,11 @@ export function Notices() {
           {t('notice.restart', { names: pending.map((n) => t(labelKey(n))).join(', ') })}
         </p>
       )}
-      {divergence && (
-        <p className="notice notice-error" role="alert">
-          {t('notice.diverged', { step: divergence.step, value: String(divergence.value) })}
-        </p>
-      )}
       {error && (
         <p className="notice notice-error" role="alert">
           {t('notice.error', { message: error })}
         </p>
       )}
-    </div>
-  );
-}
-
-/** The running backend and why it was chosen, with any backend that failed before it. */
-export function BackendNote() {
-  const t = useT();
-  const backend = useLabView((v) => v.backend);
-  if (!backend) return <p className="backend-note">{t('phase.starting')}</p>;
-  const name = t(`option.${backend.name}` as MessageKey);
-  return (
-    <div className="backend-note">
-      <p>{t(`backend.reason.${backend.reason}` as MessageKey, { name })}</p>
-      {backend.failures.map((f) => (
-        <p key={f.name} className="notice notice-warning">
-          {t('backend.failure', {
-            name: t(`option.${f.name}` as MessageKey),
-            message: 'message' in f ? f.message : t('backend.unavailable'),
-          })}
-        </p>
-      ))}
     </div>
   );
 }

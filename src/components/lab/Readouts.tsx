@@ -1,13 +1,22 @@
 import { useId } from 'react';
 import type { MessageKey } from '../../i18n/catalogs';
-import { useT } from '../../i18n/I18n';
+import { type Translate, useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 
-function Readout({ label, value }: { label: MessageKey; value: string }) {
+/** One labelled `<output>`: read by people at a glance and by tests through its label. */
+export function Readout({
+  label,
+  value,
+  className,
+}: {
+  label: MessageKey;
+  value: string;
+  className?: string;
+}) {
   const t = useT();
   const id = useId();
   return (
-    <div className="readout">
+    <div className={className ? `readout ${className}` : 'readout'}>
       <label htmlFor={id}>{t(label)}</label>
       <output id={id} aria-live="off">
         {value}
@@ -16,37 +25,40 @@ function Readout({ label, value }: { label: MessageKey; value: string }) {
   );
 }
 
-const number = (v: number | undefined) => (v === undefined ? '–' : v.toPrecision(5));
-const percent = (v: number | undefined) => (v === undefined ? '–' : `${(100 * v).toFixed(1)}%`);
+export const formatReadout = (v: number | undefined) => (v === undefined ? '–' : v.toPrecision(5));
+export const formatPercent = (v: number | undefined) => (v === undefined ? '–' : `${(100 * v).toFixed(1)}%`);
 
-/** The current values as `<output>` elements, each labelled, for people and for tests. */
+/**
+ * Below float32's resolution around the losses (~1e-7), a KL of ±1e-8 is rounding, not divergence:
+ * the identical models of a fresh run give such values, sometimes negative.
+ */
+const FLOAT32_NOISE = 1e-6;
+
+export function formatKl(v: number | undefined, t: Translate): string {
+  if (v !== undefined && Math.abs(v) < FLOAT32_NOISE) return t('readout.klRounding');
+  return formatReadout(v);
+}
+
+/** What the instrument is read by: both accuracies and the three terms of the loss. */
 export function Readouts() {
   const t = useT();
   const last = useLabView((v) => v.steps.at(-1));
   const snapshot = useLabView((v) => v.snapshots.at(-1));
-  const backend = useLabView((v) => v.backend);
-  const backendName = backend ? t(`option.${backend.name}` as MessageKey) : t('readout.none');
   return (
     <section className="readouts" aria-label={t('lab.readouts')}>
-      <Readout label="readout.step" value={String(last?.step ?? 0)} />
-      <Readout label="readout.lossNew" value={number(last?.lossNew)} />
-      <Readout label="readout.klPenalty" value={number(last?.klPenalty)} />
-      <Readout label="readout.totalLoss" value={number(last?.totalLoss)} />
-      <Readout label="readout.oldTaskAcc" value={percent(snapshot?.oldTaskAcc)} />
-      <Readout label="readout.newTaskAcc" value={percent(snapshot?.newTaskAcc)} />
-      <Readout label="readout.modelRunningMean" value={number(snapshot?.batchNorm.model.runningMean[0])} />
       <Readout
-        label="readout.modelOldRunningMean"
-        value={number(snapshot?.batchNorm.modelOld.runningMean[0])}
+        className="readout-old"
+        label="readout.oldTaskAcc"
+        value={formatPercent(snapshot?.oldTaskAcc)}
       />
       <Readout
-        label="readout.modelOldRunningVar"
-        value={number(snapshot?.batchNorm.modelOld.runningVar[0])}
+        className="readout-new"
+        label="readout.newTaskAcc"
+        value={formatPercent(snapshot?.newTaskAcc)}
       />
-      <Readout
-        label="readout.backend"
-        value={backend?.software ? t('backend.software', { name: backendName }) : backendName}
-      />
+      <Readout label="readout.klPenalty" value={formatKl(last?.klPenalty, t)} />
+      <Readout label="readout.lossNew" value={formatReadout(last?.lossNew)} />
+      <Readout label="readout.totalLoss" value={formatReadout(last?.totalLoss)} />
     </section>
   );
 }

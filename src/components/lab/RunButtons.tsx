@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
+import { Readout } from './Readouts';
 
 const SPEEDS = [1, 2, 5, 10, 20, 50];
 
@@ -9,12 +10,18 @@ export function RunButtons() {
   const store = useLabStore();
   const phase = useLabView((v) => v.phase);
   const speed = useLabView((v) => v.speed);
+  const step = useLabView((v) => v.steps.at(-1)?.step ?? 0);
   const speedId = useId();
   const playing = phase === 'playing';
   const canRun = phase === 'paused' || playing;
   return (
     <div className="run-buttons">
-      <button type="button" disabled={!canRun} onClick={() => (playing ? store.pause() : store.play())}>
+      <button
+        type="button"
+        className="primary"
+        disabled={!canRun}
+        onClick={() => (playing ? store.pause() : store.play())}
+      >
         {playing ? t('button.pause') : t('button.play')}
       </button>
       <button type="button" disabled={phase !== 'paused'} onClick={() => store.step()}>
@@ -23,14 +30,17 @@ export function RunButtons() {
       <button type="button" onClick={() => store.reset()}>
         {t('button.reset')}
       </button>
-      <label htmlFor={speedId}>{t('speed.label')}</label>
-      <select id={speedId} value={speed} onChange={(e) => store.setSpeed(Number(e.target.value))}>
-        {SPEEDS.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </select>
+      <span className="speed">
+        <label htmlFor={speedId}>{t('speed.label')}</label>
+        <select id={speedId} value={speed} onChange={(e) => store.setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </span>
+      <Readout className="readout-step" label="readout.step" value={String(step)} />
     </div>
   );
 }

@@ -8,7 +8,12 @@ export function labelKey(name: SettingName): MessageKey {
   return `setting.${name}` as MessageKey;
 }
 
-function optionKey(name: SettingName, option: string): MessageKey {
+/** The short name a value is written with: `λ = 0` on a preset and in a ghost run's name. */
+export function shortKey(name: SettingName): MessageKey {
+  return `short.${name}` as MessageKey;
+}
+
+export function optionKey(name: SettingName, option: string): MessageKey {
   return (name === 'lang' ? `lang.${option}` : `option.${option}`) as MessageKey;
 }
 
@@ -90,14 +95,8 @@ export function SettingControl({ name }: { name: SettingName }) {
             <fieldset className="presets">
               <legend className="visually-hidden">{t('lab.presets', { name: label })}</legend>
               {presets.map((p) => (
-                <button
-                  type="button"
-                  key={p}
-                  aria-pressed={value === p}
-                  aria-label={`${label} = ${p}`}
-                  onClick={() => set(p)}
-                >
-                  {p}
+                <button type="button" key={p} aria-pressed={value === p} onClick={() => set(p)}>
+                  {t(shortKey(name))} = {p}
                 </button>
               ))}
             </fieldset>
