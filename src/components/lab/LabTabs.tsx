@@ -63,7 +63,6 @@ export function LabTabs() {
   const tab = TABS[open];
   return (
     <div className="lab-tabs">
-      {/* biome-ignore lint/a11y/useSemanticElements: the ARIA tabs pattern has no native element */}
       <div
         role="tablist"
         aria-label={t('lab.views')}
@@ -93,7 +92,7 @@ export function LabTabs() {
         role="tabpanel"
         id={`${base}-${tab.id}-panel`}
         aria-labelledby={`${base}-${tab.id}-tab`}
-        // A panel taller than the space left scrolls; keyboard users must be able to reach it.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the ARIA tabs pattern focuses the panel; it may scroll
         tabIndex={0}
         className="tab-panel"
       >
