@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { openLab, readNumber, stepOnce } from './lab';
+import { openLab, openTab, readNumber, stepOnce } from './lab';
 
 const TERM = {
   lossNew: 'L CE, the cross entropy on the new task: loss_new in the code',
@@ -50,13 +50,17 @@ test.describe('the live code panel', () => {
     await expect(kl).toContainText("reduction='batchmean'");
     await expect(codeLine(page, 'probs_old = F.softmax(logits_old, dim=1)')).toBeVisible();
 
+    await openTab(page, 'Settings');
     await page.getByLabel('KL reduction', { exact: true }).selectOption('sum');
+    await openTab(page, 'Losses & code');
     await expect(kl).toContainText("reduction='sum'");
     await expect(kl).not.toContainText('batchmean');
     await expect(kl).toHaveAccessibleDescription(/sum.*adds up all 32 samples/);
 
     // log_target=True: the old model's side becomes a log_softmax, passed as the target.
+    await openTab(page, 'Settings');
     await page.getByLabel('log_target (pass the old model’s log-probabilities)', { exact: true }).check();
+    await openTab(page, 'Losses & code');
     await expect(kl).toHaveAccessibleName(
       "kl_penalty = F.kl_div(log_probs_new, log_probs_old, reduction='sum', log_target=True)",
     );
@@ -64,28 +68,36 @@ test.describe('the live code panel', () => {
     await expect(codeLine(page, 'probs_old = F.softmax(logits_old, dim=1)')).toHaveCount(0);
 
     // KL(model ‖ model_old): the arguments swap roles.
+    await openTab(page, 'Settings');
     await page.getByLabel('KL direction', { exact: true }).selectOption('new||old');
+    await openTab(page, 'Losses & code');
     await expect(kl).toHaveAccessibleName(
       "kl_penalty = F.kl_div(log_probs_old, log_probs_new, reduction='sum', log_target=True)",
     );
+    await openTab(page, 'Settings');
     await page.getByLabel('log_target (pass the old model’s log-probabilities)', { exact: true }).uncheck();
+    await openTab(page, 'Losses & code');
     await expect(kl).toHaveAccessibleName(
       "kl_penalty = F.kl_div(log_probs_old, probs_new, reduction='sum', log_target=False)",
     );
     await expect(codeLine(page, 'probs_new = F.softmax(logits, dim=1)')).toBeVisible();
 
     await expect(codeLine(page, 'kl_lambda = 1.0')).toBeVisible();
-    await page.getByRole('button', { name: 'λ (lambda), weight of the KL term = 3', exact: true }).click();
+    await page.getByRole('button', { name: 'λ = 3', exact: true }).click();
     await expect(codeLine(page, 'kl_lambda = 3.0')).toBeVisible();
     await expect(codeLine(page, 'kl_lambda = 1.0')).toHaveCount(0);
 
     await expect(codeLine(page, 'model_old.eval()')).toBeVisible();
+    await openTab(page, 'Settings');
     await page.getByLabel('model_old mode', { exact: true }).selectOption('train');
+    await openTab(page, 'Losses & code');
     await expect(codeLine(page, 'model_old.train()')).toBeVisible();
     await expect(codeLine(page, /isinstance\(m, nn\.BatchNorm1d\)/)).toHaveCount(0);
+    await openTab(page, 'Settings');
     await page
       .getByLabel('keep the model’s BatchNorm in eval mode while fine-tuning', { exact: true })
       .check();
+    await openTab(page, 'Losses & code');
     await expect(
       codeLine(page, 'model.apply(lambda m: m.eval() if isinstance(m, nn.BatchNorm1d) else None)'),
     ).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openLab, readNumber, readout, stepOnce } from './lab';
+import { openLab, openTab, readNumber, readout, stepOnce } from './lab';
 
 test.describe('the live lab', () => {
   test('loads without console errors, renders formulas with KaTeX and pretrains', async ({ page }) => {
@@ -32,9 +32,7 @@ test.describe('the live lab', () => {
     await stepOnce(page); // model and model_old still agree on the first step
     await stepOnce(page);
     for (const lambda of [3, 0, 0.3]) {
-      await page
-        .getByRole('button', { name: `λ (lambda), weight of the KL term = ${lambda}`, exact: true })
-        .click();
+      await page.getByRole('button', { name: `λ = ${lambda}`, exact: true }).click();
       await stepOnce(page);
       const lossNew = await readNumber(page, 'loss_new');
       const kl = await readNumber(page, 'kl_penalty');
@@ -46,11 +44,14 @@ test.describe('the live lab', () => {
 
   test('model_old keeps its BatchNorm statistics in eval mode and drifts in train mode', async ({ page }) => {
     await openLab(page, '?backend=wasm');
+    await openTab(page, 'BatchNorm');
     const frozen = await readNumber(page, 'model_old running_mean[0]');
     await stepOnce(page);
     await stepOnce(page);
     expect(await readNumber(page, 'model_old running_mean[0]')).toBe(frozen);
+    await openTab(page, 'Settings');
     await page.getByLabel('model_old mode').selectOption('train');
+    await openTab(page, 'BatchNorm');
     await stepOnce(page);
     await stepOnce(page);
     expect(await readNumber(page, 'model_old running_mean[0]')).not.toBe(frozen);
@@ -67,8 +68,9 @@ test.describe('the live lab', () => {
 
   test('settings are in the URL; the seed asks for a reset', async ({ page }) => {
     await openLab(page, '?backend=wasm');
-    await page.getByRole('button', { name: /lambda.* = 3$/ }).click();
+    await page.getByRole('button', { name: 'λ = 3', exact: true }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('lambda')).toBe('3');
+    await openTab(page, 'Settings');
     await page.getByLabel('seed', { exact: true }).fill('7');
     await page.getByLabel('seed', { exact: true }).press('Enter');
     await expect(page.getByText(/Changing seed starts a new run/)).toBeVisible();
@@ -104,15 +106,21 @@ for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
 test('a diverging run pauses and explains why', async ({ page }) => {
   await openLab(page, '?backend=wasm&optimizer=sgd&lr=0.1&reduction=sum&lambda=10&batchSize=256');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('alert')).toContainText('the run diverged', { timeout: 60_000 });
-  await expect(page.getByRole('alert')).toContainText('Lower the learning rate');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('the run diverged', { timeout: 60_000 });
+  await expect(alert).toContainText('Lower the learning rate');
   await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
+  // The notice names the step the readout shows.
+  const step = await readNumber(page, 'step');
+  expect(step).toBeGreaterThan(0);
+  await expect(alert).toContainText(`at step ${step},`);
 });
 
 test('switching the backend mid-run keeps the history', async ({ page }) => {
   await openLab(page, '?backend=wasm');
   await stepOnce(page);
   await stepOnce(page);
+  await openTab(page, 'Settings');
   await page.getByLabel('compute backend').selectOption('cpu');
   await expect(readout(page, 'backend')).toHaveText('CPU');
   await stepOnce(page);

@@ -27,3 +27,10 @@ export async function stepOnce(page: Page): Promise<void> {
   await expect(readout(page, 'step')).toHaveText(String(before + 1));
   await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled();
 }
+
+/** Opens one of the panel's tabs (Losses & code, BatchNorm, Regions, Settings, Pitfalls). */
+export async function openTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}

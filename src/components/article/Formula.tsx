@@ -1,6 +1,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useOverflowing } from '../useOverflowing';
 import './article.css';
 
 export interface FormulaProps {
@@ -18,12 +19,28 @@ export function Formula({ tex, label, display = false }: FormulaProps) {
     () => katex.renderToString(tex, { throwOnError: false, output: 'htmlAndMathml', displayMode: display }),
     [tex, display],
   );
-  const Tag = display ? 'div' : 'span';
+  const ref = useRef<HTMLElement>(null);
+  const overflowing = useOverflowing(ref, display);
+  if (!display) {
+    return (
+      <span
+        className="kl-formula"
+        role="math"
+        aria-label={label}
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's output for TeX written in this repository, never user input
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+    );
+  }
   return (
-    <Tag
-      className={display ? 'kl-formula kl-formula--display' : 'kl-formula'}
+    <div
+      ref={ref as React.RefObject<HTMLDivElement>}
+      className="kl-formula kl-formula--display scroll-x"
       role="math"
       aria-label={label}
+      data-overflowing={overflowing}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls sideways must be reachable by keyboard
+      tabIndex={overflowing ? 0 : undefined}
       // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's output for TeX written in this repository, never user input
       dangerouslySetInnerHTML={{ __html: html }}
     />

@@ -48,19 +48,19 @@ export function ObjectiveSection() {
           oldFirst ? 'article.objective.formulaLabel.oldNew' : 'article.objective.formulaLabel.newOld',
         )}
       >
-        <TermButton term="totalLoss" label={t('code.term.totalLoss')}>
+        <TermButton term="totalLoss">
           <Formula tex={TOTAL} label={t('code.term.totalLoss')} />
         </TermButton>
         <Formula tex={EQUALS} label={t('code.formula.equals')} />
-        <TermButton term="lossNew" label={t('code.term.lossNew')}>
+        <TermButton term="lossNew">
           <Formula tex={CE} label={t('code.term.lossNew')} />
         </TermButton>
         <Formula tex={PLUS} label={t('code.formula.plus')} />
         {/* λ·KL is two buttons side by side (buttons cannot nest); λ stands for the whole product. */}
-        <TermButton term="lambdaKl" label={t('code.term.lambdaKl')}>
+        <TermButton term="lambdaKl">
           <Formula tex={WEIGHT} label={t('code.term.lambdaKl')} />
         </TermButton>
-        <TermButton term="klPenalty" partOf="lambdaKl" label={t('code.term.klPenalty')}>
+        <TermButton term="klPenalty" partOf="lambdaKl">
           <Formula
             tex={oldFirst ? expectedKlTex(PI_OLD, PI) : expectedKlTex(PI, PI_OLD)}
             label={t('code.term.klPenalty')}

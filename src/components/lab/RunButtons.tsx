@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
 import { Readout } from './Readouts';
@@ -11,6 +12,8 @@ export function RunButtons() {
   const phase = useLabView((v) => v.phase);
   const speed = useLabView((v) => v.speed);
   const step = useLabView((v) => v.steps.at(-1)?.step ?? 0);
+  const backend = useLabView((v) => v.backend);
+  const backendName = backend ? t(`option.${backend.name}` as MessageKey) : t('readout.none');
   const speedId = useId();
   const playing = phase === 'playing';
   const canRun = phase === 'paused' || playing;
@@ -40,7 +43,12 @@ export function RunButtons() {
           ))}
         </select>
       </span>
-      <Readout className="readout-step" label="readout.step" value={String(step)} />
+      <Readout className="readout-inline readout-step" label="readout.step" value={String(step)} />
+      <Readout
+        className="readout-inline"
+        label="readout.backend"
+        value={backend?.software ? t('backend.software', { name: backendName }) : backendName}
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { KLDivResult } from '../../worker/lessonsProtocol';
 import { Rich } from '../article/Rich';
 import { formatValue } from './formatValue';
 import { MatrixTable } from './MatrixTable';
+import { ScrollBox } from './ScrollBox';
 
 const SCALAR_REDUCTIONS = ['batchmean', 'sum', 'mean'] as const;
 
@@ -23,7 +24,7 @@ export function KLReductions({ result }: { result: KLDivResult }) {
         }))}
         extraHeader={t('lessons.kl.perSample')}
       />
-      <div className="lessons__scroll">
+      <ScrollBox>
         <table className="lessons__matrix">
           <caption>
             <Rich text={t('lessons.kl.reductionsCaption')} />
@@ -57,7 +58,7 @@ export function KLReductions({ result }: { result: KLDivResult }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <p>
         <Rich text={t('lessons.kl.reductions', { elements: batch * classes, batch, classes })} />
       </p>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/I18n';
 import { formatValue } from './formatValue';
+import { ScrollBox } from './ScrollBox';
 
 export interface MatrixRow {
   /** The row's header: which sample, and where the numbers come from. */
@@ -24,7 +25,7 @@ export function MatrixTable({ caption, rows, extraHeader }: MatrixTableProps) {
   const t = useT();
   const classes = rows[0]?.values.length ?? 0;
   return (
-    <div className="lessons__scroll">
+    <ScrollBox>
       <table className="lessons__matrix">
         <caption>{caption}</caption>
         <thead>
@@ -55,6 +56,6 @@ export function MatrixTable({ caption, rows, extraHeader }: MatrixTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
