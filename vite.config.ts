@@ -1,8 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+// With its extension, as Vite's future native config loader needs (hence allowImportingTsExtensions).
+import { bootMessage } from './tools/bootMessage.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  // bootMessage: index.html says how to serve the build when it is opened as a file.
+  plugins: [react(), bootMessage()],
   // Relative asset URLs, so the built folder works from any path (embedding, file servers).
   base: './',
   worker: { format: 'es' },
