@@ -23,6 +23,9 @@ export interface GhostRun {
   accuracy: { step: number; oldTaskAcc: number; newTaskAcc: number }[];
 }
 
+/** The longest run the schema allows: Continue stops there. */
+const MAX_STEPS = SETTINGS.find((s) => s.name === 'steps')?.max ?? Number.POSITIVE_INFINITY;
+
 /** Earlier runs kept on the chart; older ones give way. */
 export const MAX_GHOSTS = 5;
 
@@ -192,18 +195,14 @@ export class LabStore {
 
   /** After the step limit: as many steps again as the limit, applying every setting changed since. */
   continueRun(): void {
-    if (this.view.phase !== 'finished') return;
-    const max = SETTINGS.find((s) => s.name === 'steps')?.max ?? Number.POSITIVE_INFINITY;
-    const more = Math.min(max, this.lastStep() + this.view.settings.steps);
-    if (more <= this.lastStep()) return;
-    this.setSetting('steps', more);
+    if (this.view.phase !== 'finished' || !this.canContinue()) return;
+    this.setSetting('steps', Math.min(MAX_STEPS, this.lastStep() + this.view.settings.steps));
     this.play();
   }
 
   /** Whether the run can go on past its step limit (the limit has a maximum). */
   canContinue(): boolean {
-    const max = SETTINGS.find((s) => s.name === 'steps')?.max ?? Number.POSITIVE_INFINITY;
-    return this.lastStep() < max;
+    return this.lastStep() < MAX_STEPS;
   }
 
   /** A new run with the current settings; the old one stays on the chart as a ghost. */
