@@ -201,3 +201,15 @@ test('the end of a run is said in the panel; a setting changed after it applies 
   await openTab(page, 'Settings');
   await expect(page.getByLabel('fine-tuning steps')).toHaveValue('20');
 });
+
+test('the backend selector names the backend that runs', async ({ page }) => {
+  await openLab(page);
+  await openTab(page, 'Settings');
+  const running = (await readout(page, 'backend').textContent()) ?? '';
+  const select = page.getByLabel('compute backend', { exact: true });
+  await expect(select).toHaveValue('auto');
+  await expect(select.locator('option:checked')).toHaveText(`automatic (running ${running})`);
+  await select.selectOption('cpu');
+  await expect(readout(page, 'backend')).toHaveText('CPU');
+  await expect(select.locator('option:checked')).toHaveText('CPU');
+});

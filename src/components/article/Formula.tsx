@@ -39,7 +39,7 @@ export function Formula({ tex, label, display = false }: FormulaProps) {
       role="math"
       aria-label={label}
       data-overflowing={overflowing}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls sideways must be reachable by keyboard
+      // A box that scrolls sideways must be reachable by keyboard.
       tabIndex={overflowing ? 0 : undefined}
       // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's output for TeX written in this repository, never user input
       dangerouslySetInnerHTML={{ __html: html }}

@@ -22,11 +22,19 @@ export function SettingControl({ name }: { name: SettingName }) {
   const t = useT();
   const store = useLabStore();
   const value = useLabView((v) => v.settings[name]);
+  const running = useLabView((v) => v.backend?.name);
   const id = useId();
   const setting = SETTINGS.find((s) => s.name === name);
   if (!setting) throw new Error(`no setting named ${name}`);
   const set = (v: LabState[SettingName]) => store.setSetting(name, v as never);
   const label = t(labelKey(name));
+  // The backend selector names the backend that actually runs beside the choice ("automatic", or a
+  // forced one that fell back), so it never shows a choice as if it were what runs.
+  const optionText = (option: string) => {
+    const text = t(optionKey(name, option));
+    if (name !== 'backend' || option !== value || !running || running === option) return text;
+    return t('select.running', { choice: text, name: t(optionKey(name, running)) });
+  };
 
   switch (setting.kind) {
     case 'boolean':
@@ -43,7 +51,7 @@ export function SettingControl({ name }: { name: SettingName }) {
           <select id={id} value={value as string} onChange={(e) => set(e.target.value as never)}>
             {setting.options.map((o) => (
               <option key={o} value={o}>
-                {t(optionKey(name, o))}
+                {optionText(o)}
               </option>
             ))}
           </select>

@@ -10,7 +10,7 @@ export function ScrollBox({ children }: { children: ReactNode }) {
       ref={ref}
       className="lessons__scroll scroll-x"
       data-overflowing={overflowing}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls sideways must be reachable by keyboard
+      // A box that scrolls sideways must be reachable by keyboard.
       tabIndex={overflowing ? 0 : undefined}
     >
       {children}

@@ -71,6 +71,7 @@ export const lab = {
   'option.mean': 'mean',
   'option.old||new': 'KL(model_old ‖ model), as the code computes',
   'option.new||old': 'KL(model ‖ model_old), as the formula writes',
+  'select.running': '{choice} (running {name})',
   'option.auto': 'automatic',
   'option.webgpu': 'WebGPU',
   'option.webgl': 'WebGL',

@@ -73,6 +73,7 @@ export const lab: Record<keyof typeof en, string> = {
   'option.mean': 'mean',
   'option.old||new': 'KL(model_old ‖ model)，即代码实际计算的方向',
   'option.new||old': 'KL(model ‖ model_old)，即公式写出的方向',
+  'select.running': '{choice}（正在运行 {name}）',
   'option.auto': '自动',
   'option.webgpu': 'WebGPU',
   'option.webgl': 'WebGL',
