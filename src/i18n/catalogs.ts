@@ -1,10 +1,12 @@
 import { article as articleEn } from './en/article';
+import { backend as backendEn } from './en/backend';
 import { charts as chartsEn } from './en/charts';
 import { code as codeEn } from './en/code';
 import { lab as labEn } from './en/lab';
 import { lessons as lessonsEn } from './en/lessons';
 import { pitfalls as pitfallsEn } from './en/pitfalls';
 import { article as articleZh } from './zh/article';
+import { backend as backendZh } from './zh/backend';
 import { charts as chartsZh } from './zh/charts';
 import { code as codeZh } from './zh/code';
 import { lab as labZh } from './zh/lab';
@@ -12,11 +14,19 @@ import { lessons as lessonsZh } from './zh/lessons';
 import { pitfalls as pitfallsZh } from './zh/pitfalls';
 
 /** One catalog per language, merged from one file per area of the page. */
-const en = { ...labEn, ...articleEn, ...chartsEn, ...lessonsEn, ...codeEn, ...pitfallsEn };
+const en = {
+  ...labEn,
+  ...backendEn,
+  ...articleEn,
+  ...chartsEn,
+  ...lessonsEn,
+  ...codeEn,
+  ...pitfallsEn,
+};
 export type MessageKey = keyof typeof en;
 export type Language = 'en' | 'zh';
 
 export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
   en,
-  zh: { ...labZh, ...articleZh, ...chartsZh, ...lessonsZh, ...codeZh, ...pitfallsZh },
+  zh: { ...labZh, ...backendZh, ...articleZh, ...chartsZh, ...lessonsZh, ...codeZh, ...pitfallsZh },
 };

@@ -71,15 +71,6 @@ export const lab = {
   'phase.finished':
     'Fine-tuning finished after {steps} steps. Raise “fine-tuning steps” to continue, or Reset.',
 
-  'backend.software': '{name} (software renderer)',
-  'backend.reason.forced': 'Running on {name} because it was chosen.',
-  'backend.reason.hardware-gpu': 'Running on {name}: a GPU backend on real hardware.',
-  'backend.reason.software-gpu-skipped':
-    'Running on {name}: this browser’s GPU backends only have a software renderer, which is slower than WASM. You can still choose them.',
-  'backend.reason.fallback': 'Running on {name} because a preferred backend failed to start.',
-  'backend.unavailable': 'not available in this browser',
-  'backend.failure': '{name} failed: {message}',
-
   'notice.corrected': 'The link’s value {name}={given} is not valid; using {used}.',
   'notice.restart': 'Changing {names} starts a new run: press Reset to apply it.',
   'notice.diverged':
