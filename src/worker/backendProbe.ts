@@ -7,11 +7,11 @@ import { trainStep } from '../engine/trainStep';
 import { DEFAULT_STATE, scenarioSettings } from '../state/schema';
 
 /** The first steps compile kernels (shaders, pipelines) and would understate any backend. */
-const WARMUP_STEPS = 3;
+const WARMUP_STEPS = 2;
 /** The lab reads its losses once per batch of steps, so the probe syncs as often. */
-const STEPS_PER_READ = 5;
+const STEPS_PER_READ = 3;
 /** Long enough to average out a few timer ticks, short enough not to delay the page. */
-const DEFAULT_BUDGET_MS = 120;
+const DEFAULT_BUDGET_MS = 100;
 
 /**
  * Fine-tuning steps per second on TF.js's current backend: the lab's own network, optimizer and
