@@ -9,6 +9,7 @@ import { manualSeed, rand, randomState, restoreRandomState } from './random';
 import {
   batchNormLayers,
   type KLDirection,
+  type KLRegOptions,
   type Mode,
   type StepLosses,
   setMode,
@@ -64,7 +65,8 @@ export interface BatchNormStats {
   modelOld: { runningMean: Float32Array; runningVar: Float32Array };
 }
 
-function buildNet(dropout: number): Sequential {
+/** The lab's network (the backend probe times this same network). */
+export function buildNet(dropout: number): Sequential {
   return new Sequential(
     new Linear(2, HIDDEN),
     new BatchNorm1d(HIDDEN),
@@ -76,6 +78,32 @@ function buildNet(dropout: number): Sequential {
     new Dropout(dropout),
     new Linear(HIDDEN, NUM_CLASSES),
   );
+}
+
+/** The optimizer fine-tuning uses, as the settings name it. */
+export function fineTuneOptimizer(
+  model: Sequential,
+  settings: Pick<ScenarioSettings, 'optimizer' | 'lr'>,
+): Optimizer {
+  const { optimizer, lr } = settings;
+  return optimizer === 'sgd'
+    ? new SGD(model.parameters(), { lr, momentum: 0.9 })
+    : new Adam(model.parameters(), { lr });
+}
+
+/** The settings that shape one fine-tuning step, as trainStep takes them. */
+export function klRegOptions(s: ScenarioSettings): KLRegOptions {
+  return {
+    lambda: s.lambda,
+    reduction: s.reduction,
+    logTarget: s.logTarget,
+    direction: s.direction,
+    modelMode: s.modelMode,
+    modelOldMode: s.modelOldMode,
+    freezeBatchNorm: s.freezeBatchNorm,
+    teacherNoGrad: s.teacherNoGrad,
+    probsAsInput: s.probsAsInput,
+  };
 }
 
 interface TensorSet {
@@ -155,10 +183,7 @@ export class Scenario {
   }
 
   private makeOptimizer(): Optimizer {
-    const { optimizer, lr } = this.settings;
-    return optimizer === 'sgd'
-      ? new SGD(this.model.parameters(), { lr, momentum: 0.9 })
-      : new Adam(this.model.parameters(), { lr });
+    return fineTuneOptimizer(this.model, this.settings);
   }
 
   /** Applies new settings from the next step on. A changed optimizer starts with fresh state. */
@@ -184,17 +209,7 @@ export class Scenario {
     const { x, y } = this.batch(this.newTrainSet, s.batchSize);
     // The pitfall of `model_old = model`: a second name for the same network, not a copy.
     const reference = s.shareModelOld ? this.model : this.modelOld;
-    const losses = trainStep(this.model, reference, x, y, this.optimizer, {
-      lambda: s.lambda,
-      reduction: s.reduction,
-      logTarget: s.logTarget,
-      direction: s.direction,
-      modelMode: s.modelMode,
-      modelOldMode: s.modelOldMode,
-      freezeBatchNorm: s.freezeBatchNorm,
-      teacherNoGrad: s.teacherNoGrad,
-      probsAsInput: s.probsAsInput,
-    });
+    const losses = trainStep(this.model, reference, x, y, this.optimizer, klRegOptions(s));
     this.lastBatch?.dispose();
     this.lastBatch = x;
     y.dispose();

@@ -4,7 +4,7 @@ import { CATALOGS, type Language, type MessageKey } from './catalogs';
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** `{name}` placeholders are replaced by params; a missing key shows itself (and fails a test). */
-function translator(language: Language): Translate {
+export function translator(language: Language): Translate {
   const catalog = CATALOGS[language];
   return (key, params) => {
     const text = catalog[key] ?? key;

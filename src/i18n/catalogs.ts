@@ -1,4 +1,5 @@
 import { article as articleEn } from './en/article';
+import { backend as backendEn } from './en/backend';
 import { boot as bootEn } from './en/boot';
 import { charts as chartsEn } from './en/charts';
 import { code as codeEn } from './en/code';
@@ -6,6 +7,7 @@ import { lab as labEn } from './en/lab';
 import { lessons as lessonsEn } from './en/lessons';
 import { pitfalls as pitfallsEn } from './en/pitfalls';
 import { article as articleZh } from './zh/article';
+import { backend as backendZh } from './zh/backend';
 import { boot as bootZh } from './zh/boot';
 import { charts as chartsZh } from './zh/charts';
 import { code as codeZh } from './zh/code';
@@ -14,11 +16,29 @@ import { lessons as lessonsZh } from './zh/lessons';
 import { pitfalls as pitfallsZh } from './zh/pitfalls';
 
 /** One catalog per language, merged from one file per area of the page. */
-const en = { ...labEn, ...articleEn, ...chartsEn, ...lessonsEn, ...codeEn, ...pitfallsEn, ...bootEn };
+const en = {
+  ...labEn,
+  ...backendEn,
+  ...articleEn,
+  ...chartsEn,
+  ...lessonsEn,
+  ...codeEn,
+  ...pitfallsEn,
+  ...bootEn,
+};
 export type MessageKey = keyof typeof en;
 export type Language = 'en' | 'zh';
 
 export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
   en,
-  zh: { ...labZh, ...articleZh, ...chartsZh, ...lessonsZh, ...codeZh, ...pitfallsZh, ...bootZh },
+  zh: {
+    ...labZh,
+    ...backendZh,
+    ...articleZh,
+    ...chartsZh,
+    ...lessonsZh,
+    ...codeZh,
+    ...pitfallsZh,
+    ...bootZh,
+  },
 };

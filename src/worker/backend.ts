@@ -1,23 +1,33 @@
 import * as tf from '@tensorflow/tfjs-core';
-
 import { BACKENDS, type BackendName } from './backendNames';
+import { measureStepsPerSecond } from './backendProbe';
+import { gpuRenderer } from './gpuRenderer';
 
 export { BACKENDS, type BackendName };
 
 /** Why a backend runs; the page turns this into a sentence from the i18n catalogs. */
 export type BackendReason =
   | 'forced' // the user (or ?backend=) asked for it and it started
-  | 'hardware-gpu' // the first choice: a GPU backend on real hardware
-  | 'software-gpu-skipped' // only a software GPU adapter exists, which is slower than WASM
-  | 'fallback'; // a preferred backend failed to start; see `failures`
+  | 'measured' // automatic: the fastest in a timing probe of the training step
+  | 'last-resort' // automatic: no faster backend would start, so the reference CPU backend runs
+  | 'fallback'; // a forced backend failed to start; see `failures`
 
 export interface BackendStatus {
   name: BackendName;
   reason: BackendReason;
   /** True when the running GPU backend renders in software (SwiftShader). */
   software: boolean;
-  /** Backends tried first that would not start, with TF.js's or the browser's message. */
+  /** Backends that would not start, with TF.js's or the browser's message. */
   failures: BackendFailure[];
+  /** The automatic choice's probe: fine-tuning steps per second of each backend timed, fastest first. */
+  measured: BackendSpeed[];
+  /** GPU backends left out of the automatic choice because their renderer is software only. */
+  softwareOnly: BackendName[];
+}
+
+export interface BackendSpeed {
+  name: BackendName;
+  stepsPerSecond: number;
 }
 
 /** A backend that would not start: the browser lacks it, or it threw (TF.js's own message). */
@@ -28,23 +38,6 @@ export type BackendFailure =
 /** For logs and errors, not for the page (which words it from the catalogs). */
 export function describeFailure(f: BackendFailure): string {
   return `${f.name}: ${'message' in f ? f.message : 'not available in this browser'}`;
-}
-
-type GPUAdapterLike = { isFallbackAdapter?: boolean; info?: { isFallbackAdapter?: boolean } };
-type NavigatorWithGPU = { gpu?: { requestAdapter(o?: object): Promise<GPUAdapterLike | null> } };
-
-/** Whether a GPU backend would run on hardware; null when the API is missing altogether. */
-async function isSoftware(name: 'webgpu' | 'webgl'): Promise<boolean | null> {
-  if (name === 'webgpu') {
-    const gpu = (navigator as unknown as NavigatorWithGPU).gpu;
-    const adapter = gpu ? await gpu.requestAdapter({ powerPreference: 'high-performance' }) : null;
-    if (!adapter) return null;
-    return Boolean(adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter);
-  }
-  if (typeof OffscreenCanvas === 'undefined') return null;
-  const strict = new OffscreenCanvas(1, 1).getContext('webgl2', { failIfMajorPerformanceCaveat: true });
-  if (strict) return false;
-  return new OffscreenCanvas(1, 1).getContext('webgl2') ? true : null;
 }
 
 /** Loads a backend's package (each its own chunk) and makes it TF.js's current backend. */
@@ -77,44 +70,85 @@ async function start(name: BackendName, allowSoftware: boolean): Promise<void> {
 }
 
 /**
- * Starts a backend. With `forced`, that one is tried first (software renderers allowed, since the
- * user asked); otherwise the preferred order applies, skipping GPU backends that only have a
- * software adapter. Each failure falls through to the next backend and is reported.
+ * Backends the automatic choice times. CPU is not one of them but the last resort: it is TF.js's
+ * reference backend, plain JavaScript, and on a model this small it times about as fast as WASM
+ * (in headless Chromium on two busy cores, ten rounds of the probe each: medians 25 and 30
+ * steps/s, CPU's spread twice WASM's), so timing it would let noise pick the unoptimised backend.
+ */
+const TIMED: readonly BackendName[] = ['webgpu', 'webgl', 'wasm'];
+
+const isGpu = (name: BackendName): name is 'webgpu' | 'webgl' => name === 'webgpu' || name === 'webgl';
+
+/**
+ * Starts a backend. With `forced`, that one is tried alone (software renderers allowed, since the
+ * user asked), and a failure falls back to the automatic choice. The automatic choice times the
+ * lab's training step on each backend that starts (GPU backends with a software renderer only are
+ * left out: they are slower than WASM) and keeps the fastest; CPU runs only if none starts.
  */
 export async function chooseBackend(forced?: BackendName, skip: BackendName[] = []): Promise<BackendStatus> {
-  const failures: BackendStatus['failures'] = [];
-  let skippedSoftware = false;
-  const rest = BACKENDS.filter((b) => b !== forced && !skip.includes(b));
-  const order = forced ? [forced, ...rest] : rest;
-  for (const name of order) {
-    const isForced = name === forced;
-    let software = false;
-    if (name === 'webgpu' || name === 'webgl') {
-      const probe = await isSoftware(name).catch(() => null);
-      if (probe === null) {
-        failures.push({ name, unavailable: true });
-        continue;
+  const failures: BackendFailure[] = [];
+  if (forced && !skip.includes(forced)) {
+    const renderer = isGpu(forced) ? await gpuRenderer(forced) : 'hardware';
+    if (renderer === null) failures.push({ name: forced, unavailable: true });
+    else {
+      try {
+        await start(forced, true);
+        return {
+          name: forced,
+          reason: 'forced',
+          software: renderer === 'software',
+          failures,
+          measured: [],
+          softwareOnly: [],
+        };
+      } catch (e) {
+        failures.push({ name: forced, message: (e as Error).message });
       }
-      software = probe;
-      if (software && !isForced) {
-        skippedSoftware = true;
+    }
+  }
+  const automatic = await fastestBackend([...skip, ...(forced ? [forced] : [])]);
+  return {
+    ...automatic,
+    reason: failures.length > 0 ? 'fallback' : automatic.reason,
+    failures: [...failures, ...automatic.failures],
+  };
+}
+
+/** The automatic choice. A backend this browser lacks is not a failure: it is simply not timed. */
+async function fastestBackend(skip: BackendName[]): Promise<BackendStatus> {
+  const failures: BackendFailure[] = [];
+  const measured: BackendSpeed[] = [];
+  const softwareOnly: BackendName[] = [];
+  for (const name of TIMED.filter((b) => !skip.includes(b))) {
+    if (isGpu(name)) {
+      const renderer = await gpuRenderer(name);
+      if (renderer === null) continue;
+      if (renderer === 'software') {
+        softwareOnly.push(name);
         continue;
       }
     }
     try {
-      await start(name, isForced);
+      await start(name, false);
+      measured.push({ name, stepsPerSecond: await measureStepsPerSecond() });
     } catch (e) {
       failures.push({ name, message: (e as Error).message });
-      continue;
     }
-    const reason: BackendReason = isForced
-      ? 'forced'
-      : failures.length > 0
-        ? 'fallback'
-        : skippedSoftware
-          ? 'software-gpu-skipped'
-          : 'hardware-gpu';
-    return { name, reason, software, failures };
+  }
+  measured.sort((a, b) => b.stepsPerSecond - a.stepsPerSecond);
+  const [fastest] = measured;
+  if (fastest) {
+    // The probe left the last backend timed current; TF.js keeps the others ready to switch to.
+    if (!(await tf.setBackend(fastest.name))) throw new Error(`TF.js could not switch to ${fastest.name}`);
+    return { name: fastest.name, reason: 'measured', software: false, failures, measured, softwareOnly };
+  }
+  if (!skip.includes('cpu')) {
+    try {
+      await start('cpu', false);
+      return { name: 'cpu', reason: 'last-resort', software: false, failures, measured, softwareOnly };
+    } catch (e) {
+      failures.push({ name: 'cpu', message: (e as Error).message });
+    }
   }
   throw new Error(`no TF.js backend could start: ${failures.map(describeFailure).join('; ')}`);
 }

@@ -9,7 +9,14 @@ import type { Command, CommandBody, Report } from './protocol';
 /** A session on TF.js's CPU backend, recording every report it posts. */
 function session() {
   const reports: Report[] = [];
-  const cpu: BackendStatus = { name: 'cpu', reason: 'forced', software: false, failures: [] };
+  const cpu: BackendStatus = {
+    name: 'cpu',
+    reason: 'forced',
+    software: false,
+    failures: [],
+    measured: [],
+    softwareOnly: [],
+  };
   const lab = new LabSession({
     post: (body, runId, answers) => reports.push({ ...body, runId, answers } as Report),
     chooseBackend: async () => {

@@ -109,15 +109,6 @@ export const lab = {
   'notice.deviceLost':
     'The GPU device was lost ({message}), and its tensors with it: the run started again on {name}.',
 
-  'backend.software': '{name} (software renderer)',
-  'backend.reason.forced': 'Running on {name} because it was chosen.',
-  'backend.reason.hardware-gpu': 'Running on {name}: a GPU backend on real hardware.',
-  'backend.reason.software-gpu-skipped':
-    'Running on {name}: this browser’s GPU backends only have a software renderer, which is slower than WASM. You can still choose them.',
-  'backend.reason.fallback': 'Running on {name} because a preferred backend failed to start.',
-  'backend.unavailable': 'not available in this browser',
-  'backend.failure': '{name} failed: {message}',
-
   'notice.corrected': 'The link’s value {name}={given} is not valid; using {used}.',
   'notice.restart': 'Changing {names} starts a new run: press Reset to apply it.',
   'notice.diverged':

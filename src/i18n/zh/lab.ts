@@ -109,15 +109,6 @@ export const lab: Record<keyof typeof en, string> = {
   'notice.atMaximum': '本次运行已达到实验允许的最大步数；点击重置开始新的运行。',
   'notice.deviceLost': 'GPU 设备丢失（{message}），其上的张量也随之丢失：运行已在 {name} 上重新开始。',
 
-  'backend.software': '{name}（软件渲染）',
-  'backend.reason.forced': '正在使用 {name}，因为它是手动选择的。',
-  'backend.reason.hardware-gpu': '正在使用 {name}：运行在真实硬件上的 GPU 后端。',
-  'backend.reason.software-gpu-skipped':
-    '正在使用 {name}：此浏览器的 GPU 后端只有软件渲染器，比 WASM 更慢。你仍可手动选择它们。',
-  'backend.reason.fallback': '正在使用 {name}，因为更优先的后端未能启动。',
-  'backend.unavailable': '此浏览器不支持',
-  'backend.failure': '{name} 启动失败：{message}',
-
   'notice.corrected': '链接中的 {name}={given} 无效，已改用 {used}。',
   'notice.restart': '修改 {names} 需要开始新的运行：点击重置后生效。',
   'notice.diverged':
