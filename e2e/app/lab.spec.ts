@@ -125,6 +125,7 @@ test('switching the backend mid-run keeps the history', async ({ page }) => {
   await expect(readout(page, 'backend')).toHaveText('CPU');
   await stepOnce(page);
   expect(await readNumber(page, 'step')).toBe(3);
+  await openTab(page, 'Losses & code');
   const losses = page.getByRole('figure', { name: /loss/i }).first();
   await expect.poll(async () => Number(await losses.getAttribute('data-points'))).toBe(3);
 });
