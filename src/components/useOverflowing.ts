@@ -13,8 +13,12 @@ export function useOverflowing(ref: RefObject<HTMLElement | null>, enabled = tru
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
-    if (el.firstElementChild) observer.observe(el.firstElementChild);
-    return () => observer.disconnect();
+    // Content widens without the box resizing when a web font (KaTeX's) arrives.
+    document.fonts?.addEventListener('loadingdone', measure);
+    return () => {
+      observer.disconnect();
+      document.fonts?.removeEventListener('loadingdone', measure);
+    };
   }, [ref, enabled]);
   return overflowing;
 }
