@@ -1,11 +1,12 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { I18nProvider, resolveLanguage, useT } from '../i18n/I18n';
 import { HighlightProvider } from '../state/highlight';
 import { useLabView } from '../state/LabContext';
-import { Article } from './article';
 import { Header } from './Header';
 import { Lab } from './lab/Lab';
-import { Lessons } from './lessons';
+
+// The text and its formulas (KaTeX) load in their own chunk, so the instrument paints first.
+const Reading = lazy(() => import('./Reading'));
 
 /** The lab comes first in the document (and first on narrow screens); wide screens put it beside the text. */
 function Page() {
@@ -18,11 +19,9 @@ function Page() {
       <Header />
       <main className="layout">
         <Lab />
-        <div className="reading">
-          <p className="lab-intro">{t('lab.intro')}</p>
-          <Article />
-          <Lessons />
-        </div>
+        <Suspense fallback={<div className="reading" />}>
+          <Reading />
+        </Suspense>
       </main>
     </>
   );

@@ -42,5 +42,10 @@ export function useThrottledLabView<T>(select: (view: LabView) => T, intervalMs:
 /** How often the line charts redraw while training runs. */
 export const CHART_UPDATE_MS = 200;
 
+/** How often the numbers in the panel change while training runs: a person reads ~10 a second. */
+export const READOUT_UPDATE_MS = 100;
+
 export const selectSteps = (view: LabView) => view.steps;
+export const selectLastStep = (view: LabView) => view.steps.at(-1);
+export const selectLastSnapshot = (view: LabView) => view.snapshots.at(-1);
 export const selectSnapshots = (view: LabView) => view.snapshots;

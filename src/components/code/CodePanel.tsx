@@ -6,6 +6,7 @@ import { Rich } from '../article/Rich';
 import { PythonLine } from './PythonLine';
 import { type CodeLine, stepLines } from './stepLines';
 import './code.css';
+import { READOUT_UPDATE_MS, selectLastStep, useThrottledLabView } from '../charts/useThrottledLabView';
 
 const INDENT = '    ';
 
@@ -79,7 +80,7 @@ export function CodePanel() {
   const t = useT();
   const titleId = useId();
   const settings = useLabView((view) => view.settings);
-  const last = useLabView((view) => view.steps.at(-1));
+  const last = useThrottledLabView(selectLastStep, READOUT_UPDATE_MS);
   const lines = useMemo(() => stepLines(settings, last), [settings, last]);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const elements = useRef(new Map<string, HTMLLIElement>());

@@ -7,6 +7,7 @@ import { Notices } from './Notices';
 import { Readouts } from './Readouts';
 import { RunButtons } from './RunButtons';
 import { SettingControl } from './SettingControl';
+import { ShownNumbers } from './ShownNumbers';
 
 /**
  * The instrument panel: run buttons, λ, the readouts, what happened, and the accuracy of both
@@ -32,10 +33,12 @@ export function Lab() {
         <h2 id="lab-heading">{t('lab.heading')}</h2>
         <BackendNote />
       </div>
-      <RunButtons />
-      <SettingControl name="lambda" />
-      <Readouts />
-      <Notices />
+      <ShownNumbers>
+        <RunButtons />
+        <SettingControl name="lambda" />
+        <Readouts />
+        <Notices />
+      </ShownNumbers>
       <AccuracyChart />
       <LabTabs />
     </section>

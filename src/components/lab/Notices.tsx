@@ -4,6 +4,7 @@ import { useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
 import { formatPercent } from './Readouts';
 import { labelKey } from './SettingControl';
+import { useShownNumbers } from './ShownNumbers';
 
 /**
  * What the learner must know about the run, inside the panel where the eye is: pretraining, the end
@@ -18,9 +19,9 @@ export function Notices() {
   const pending = useLabView((v) => v.pendingRestart);
   const phase = useLabView((v) => v.phase);
   const pretrain = useLabView((v) => v.pretrain);
-  const step = useLabView((v) => v.steps.at(-1)?.step ?? 0);
+  const { last, snapshot } = useShownNumbers();
+  const step = last?.step ?? 0;
   const limit = useLabView((v) => v.settings.steps);
-  const snapshot = useLabView((v) => v.snapshots.at(-1));
   const divergence = useLabView((v) => v.divergence);
   const deviceLost = useLabView((v) => v.deviceLost);
   const backend = useLabView((v) => v.backend?.name);

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { MessageKey } from '../../i18n/catalogs';
 import { type Translate, useT } from '../../i18n/I18n';
-import { useLabView } from '../../state/LabContext';
+import { useShownNumbers } from './ShownNumbers';
 
 /** One labelled `<output>`: read by people at a glance and by tests through its label. */
 export function Readout({
@@ -42,8 +42,7 @@ export function formatKl(v: number | undefined, t: Translate): string {
 /** What the instrument is read by: both accuracies and the three terms of the loss. */
 export function Readouts() {
   const t = useT();
-  const last = useLabView((v) => v.steps.at(-1));
-  const snapshot = useLabView((v) => v.snapshots.at(-1));
+  const { last, snapshot } = useShownNumbers();
   return (
     <section className="readouts" aria-label={t('lab.readouts')}>
       <Readout

@@ -3,15 +3,17 @@ import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
 import { Readout } from './Readouts';
+import { useShownNumbers } from './ShownNumbers';
 
 const SPEEDS = [1, 2, 5, 10, 20, 50];
 
+/** Play/Pause, Step, Reset and the speed, beside the `step` (as shown in the readouts) and the backend. */
 export function RunButtons() {
   const t = useT();
+  const step = useShownNumbers().last?.step ?? 0;
   const store = useLabStore();
   const phase = useLabView((v) => v.phase);
   const speed = useLabView((v) => v.speed);
-  const step = useLabView((v) => v.steps.at(-1)?.step ?? 0);
   const backend = useLabView((v) => v.backend);
   const backendName = backend ? t(`option.${backend.name}` as MessageKey) : t('readout.none');
   const speedId = useId();

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/I18n';
-import { useLabView } from '../../state/LabContext';
 import { Rich } from '../article/Rich';
+import { READOUT_UPDATE_MS, selectLastSnapshot, useThrottledLabView } from '../charts/useThrottledLabView';
 import { EditableMatrix } from './EditableMatrix';
 import { EngineNotice } from './EngineNotice';
 import { KLArguments } from './KLArguments';
@@ -42,7 +42,7 @@ export function KLDivExplorer() {
   const [pCells, setPCells] = useState<Cells>(() => cellsFromNumbers(EXAMPLE_P));
   const [qCells, setQCells] = useState<Cells>(() => cellsFromNumbers(EXAMPLE_Q));
   const [wantLive, setWantLive] = useState(false);
-  const batch = useLabView((view) => view.snapshots.at(-1)?.batch ?? null);
+  const batch = useThrottledLabView(selectLastSnapshot, READOUT_UPDATE_MS)?.batch ?? null;
   const live = wantLive && batch !== null;
 
   const p = live ? [batch.pOld] : weightsFrom(pCells);
