@@ -1,3 +1,3 @@
-/** TF.js backends in the order the lab prefers them (DESIGN.md §3). */
+/** The TF.js backends the lab can run on; `backend.ts` picks among them by measuring each. */
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];

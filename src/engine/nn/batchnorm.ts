@@ -8,7 +8,7 @@ export interface BatchNormOptions {
 }
 
 /**
- * `nn.BatchNorm1d(features)` with PyTorch's rules, which differ from tf.layers' (DESIGN.md §2):
+ * `nn.BatchNorm1d(features)` with PyTorch's rules, which differ from tf.layers':
  * running = (1-m)·running + m·batch with m = 0.1; eps = 1e-5; normalisation uses the biased batch
  * variance while running_var is updated with the unbiased one. Train mode updates the running
  * statistics on every forward, so a training step must run exactly one forward per model.
