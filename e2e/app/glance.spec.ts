@@ -91,15 +91,17 @@ test.describe('on a phone (390×844)', () => {
     await expectInside(instruments(page), { x: 0, y: 0, width: 390, height: 844 });
     await expect(page.getByRole('link', { name: 'Lab', exact: true })).toBeVisible();
     const lab = page.getByRole('region', { name: 'The live lab' });
-    const small = await lab.evaluate((root) =>
-      [...root.querySelectorAll<HTMLElement>('button, select, input, [role="tab"], a[href]')]
-        .map((el) => ({ el, box: el.getBoundingClientRect() }))
-        .filter(({ box }) => box.width > 0 && (box.width < 24 || box.height < 24))
-        .map(
-          ({ el, box }) =>
-            `${el.tagName} ${el.textContent || el.getAttribute('aria-label') || el.id} ${box.width}×${box.height}`,
-        ),
-    );
+    const small: string[] = [];
+    for (const tab of ['Losses & code', 'BatchNorm', 'Regions', 'Settings', 'Pitfalls']) {
+      await openTab(page, tab);
+      const found = await lab.evaluate((root) =>
+        [...root.querySelectorAll<HTMLElement>('button, select, input, [role="tab"], a[href]')]
+          .map((el) => ({ el, box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.width > 0 && (box.width < 24 || box.height < 24))
+          .map(({ el, box }) => `${el.tagName} ${el.textContent || el.id} ${box.width}×${box.height}`),
+      );
+      small.push(...found.map((f) => `${tab}: ${f}`));
+    }
     expect(small).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
