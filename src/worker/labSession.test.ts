@@ -97,3 +97,40 @@ describe('the lab session', () => {
     lab.dispose();
   });
 });
+
+describe('a lost GPU device', () => {
+  it('switches backend inside the command queue, then tells the page to restart the run', async () => {
+    const reports: Report[] = [];
+    let lose: (message: string) => void = () => {};
+    const tried: (string | undefined)[] = [];
+    const lab = new LabSession({
+      post: (body, runId, answers) => reports.push({ ...body, runId, answers } as Report),
+      chooseBackend: async (forced, skip = []) => {
+        tried.push(`${forced ?? 'auto'}${skip.length ? ` without ${skip.join(',')}` : ''}`);
+        await tf.setBackend('cpu');
+        return {
+          name: 'cpu',
+          reason: 'forced',
+          software: false,
+          failures: [],
+          measured: [],
+          softwareOnly: [],
+        };
+      },
+      // Only the first backend can be lost, as a WebGPU device can.
+      deviceLost: () => (tried.length === 1 ? new Promise<string>((resolve) => (lose = resolve)) : null),
+    });
+    await lab.receive({ type: 'start', state: DEFAULT_STATE, id: 1, runId: 1 });
+    lose('device destroyed');
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the loss is noticed before the next command
+    await lab.receive({ type: 'run', steps: 1, id: 2, runId: 1 });
+    const after = reports.slice(reports.findIndex((r) => r.type === 'ready') + 1);
+    expect(tried).toEqual(['auto', 'auto without webgpu']);
+    expect(after.map((r) => r.type)).toEqual(['backend', 'deviceLost', 'metrics']);
+    const backend = after[0];
+    if (backend.type !== 'backend') throw new Error('expected a backend report');
+    expect(backend.status.reason).toBe('fallback');
+    expect(backend.status.failures).toEqual([{ name: 'webgpu', message: 'device destroyed' }]);
+    lab.dispose();
+  });
+});
