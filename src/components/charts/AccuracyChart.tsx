@@ -29,6 +29,9 @@ interface AccuracyRow {
 }
 
 const SERIES_ORDER = inDeclaredOrder(['oldTask', 'newTask']);
+const PERCENT_TICKS = [0, 25, 50, 75, 100];
+const percent = (fraction: number) => fraction * 100;
+const formatPercent = (value: number) => `${value.toFixed(1)}%`;
 /** Earlier runs, oldest first, each with its own dash so that two ghosts never look alike. */
 const GHOST_DASH = ['2 3', '6 3', '1 2', '8 2 2 2', '4 4'];
 const GHOST_OPACITY = 0.45;
@@ -42,9 +45,6 @@ function ghostRows(ghost: GhostRun): Record<string, number>[] {
     [ghostKey(ghost, 'new')]: percent(a.newTaskAcc),
   }));
 }
-const PERCENT_TICKS = [0, 25, 50, 75, 100];
-const percent = (fraction: number) => fraction * 100;
-const formatPercent = (value: number) => `${value.toFixed(1)}%`;
 
 /** Test accuracy on both tasks after each report; forgetting shows as the old-task line falling. */
 export function AccuracyChart() {
