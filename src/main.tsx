@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { startHostApi } from './embed/hostApi';
 import { LabProvider } from './state/LabContext';
 import { queryFromState, stateFromQuery } from './state/schema';
 import { LabStore } from './state/store';
@@ -9,7 +10,9 @@ import './styles.css';
 
 // The engine and TF.js live in the worker's own chunk, loaded after the first paint.
 const worker = new Worker(new URL('./worker/labWorker.ts', import.meta.url), { type: 'module' });
-const initial = stateFromQuery(window.location.search);
+// Read before the store rewrites the address: the Host API's `origin` list is not a setting.
+const loadedQuery = window.location.search;
+const initial = stateFromQuery(loadedQuery);
 
 /** Rewrites the address's query, keeping its fragment (`#lab` links to the panel). */
 function replaceQuery(query: string): void {
@@ -37,6 +40,7 @@ if (initial.corrections.length > 0) {
   replaceQuery(queryFromState(initial.state));
 }
 store.start();
+startHostApi(store, loadedQuery);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

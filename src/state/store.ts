@@ -187,10 +187,14 @@ export class LabStore {
     if (this.view.phase === 'playing') this.update({ phase: 'paused' });
   }
 
-  /** One fine-tuning step, while paused. */
-  step(): void {
-    if (this.view.phase !== 'paused' || this.runInFlight !== null) return;
-    this.requestSteps(1);
+  /**
+   * Fine-tuning steps while paused: one by default, or a batch of `count` in a single `run` command
+   * (the worker answers it once, so a host's `step` with a count cannot stall). Says whether it ran.
+   */
+  step(count = 1): boolean {
+    if (this.view.phase !== 'paused' || this.runInFlight !== null) return false;
+    this.requestSteps(count);
+    return true;
   }
 
   /** After the step limit: as many steps again as the limit, applying every setting changed since. */

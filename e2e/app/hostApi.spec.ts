@@ -1,0 +1,181 @@
+import { expect, type Page, test } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../tools/chromium';
+
+// The Host API (docs/EMBED.md) between the lab and a course page on ANOTHER origin, as in real
+// embeds: the host pages are served by Playwright itself at made-up origins.
+const HOST = 'http://host.test';
+const EVIL = 'http://evil.test';
+
+// Chromium blocks a "public" page (the made-up origins) from framing a loopback one; real course
+// pages and labs are both public, so the check is only in the way here.
+test.use({
+  launchOptions: {
+    ...chromiumLaunchOptions,
+    args: [...chromiumLaunchOptions.args, '--disable-features=LocalNetworkAccessChecks'],
+  },
+});
+
+type Message = Record<string, unknown>;
+declare global {
+  interface Window {
+    received: Message[];
+    listen(): void;
+  }
+}
+
+/** A course page framing the lab; it records what the lab posts, from load or (`late`) from `listen()`. */
+function hostPage(labUrl: string, late: boolean): string {
+  return `<!doctype html><html><body style="margin:0">
+<script>
+  window.received = [];
+  window.listen = () => addEventListener('message', (e) => {
+    if (e.source === document.querySelector('iframe').contentWindow) window.received.push(e.data);
+  });
+  ${late ? '' : 'window.listen();'}
+</script>
+<iframe title="KL Lab" src="${labUrl}" width="700" height="650" style="border:0"></iframe>
+</body></html>`;
+}
+
+async function openHost(page: Page, baseURL: string, origin: string, late = false): Promise<void> {
+  const labUrl = `${baseURL}?backend=wasm&origin=${HOST}`;
+  await page.route(`${origin}/**`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: hostPage(labUrl, late) }),
+  );
+  await page.goto(`${origin}/`);
+}
+
+function received(page: Page): Promise<Message[]> {
+  return page.evaluate(() => window.received);
+}
+
+/** Posts a command to the lab, as a host script would. */
+async function post(page: Page, baseURL: string, message: Message): Promise<void> {
+  await page.evaluate(
+    ([m, target]) => document.querySelector('iframe')?.contentWindow?.postMessage(m, target),
+    [message, new URL(baseURL).origin] as const,
+  );
+}
+
+/** Sends a command with an id and returns its one reply. */
+async function command(page: Page, baseURL: string, message: Message): Promise<Message> {
+  const id = `c${Math.random()}`;
+  await post(page, baseURL, { kllab: 1, ...message, id });
+  await expect.poll(async () => (await received(page)).filter((m) => m.id === id).length).toBe(1);
+  const reply = (await received(page)).find((m) => m.id === id) as Message;
+  expect(reply).toMatchObject({ kllab: 1, type: 'reply', id });
+  return reply;
+}
+
+async function waitForMessage(
+  page: Page,
+  match: (m: Message) => boolean,
+  timeout = 90_000,
+): Promise<Message> {
+  const handle = await page.waitForFunction(
+    (source) => window.received.find(new Function(`return ${source}`)() as (m: Message) => boolean),
+    match.toString(),
+    { timeout, polling: 100 },
+  );
+  return (await handle.jsonValue()) as Message;
+}
+
+test('a host on another origin connects, sets, plays, steps, resets and sizes the frame', async ({
+  page,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('no baseURL');
+  await openHost(page, baseURL, HOST);
+
+  // The handshake on load: version 1 and the settings the URL asked for.
+  const ready = await waitForMessage(page, (m) => m.kllab === 1 && m.type === 'ready');
+  expect(ready).toMatchObject({ version: 1, settings: { backend: 'wasm', lambda: 1 } });
+  // Pretraining done: the state event says the lab is paused and can play.
+  await waitForMessage(page, (m) => m.type === 'state' && m.phase === 'paused');
+
+  const clamped = await command(page, baseURL, { type: 'set', settings: { lambda: 50 } });
+  expect(clamped).toMatchObject({
+    ok: true,
+    state: { settings: { lambda: 10 } },
+    corrections: [{ name: 'lambda', given: '50', used: '10' }],
+  });
+  expect(await command(page, baseURL, { type: 'set', settings: { nope: 1 } })).toMatchObject({
+    ok: false,
+    error: 'unknown setting: nope',
+  });
+  expect(await command(page, baseURL, { type: 'fly' })).toMatchObject({
+    ok: false,
+    error: 'unknown command: fly',
+  });
+  // The lab's own page shows the value the host set.
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('slider', { name: /^λ/ })).toHaveValue('10');
+
+  const stepped = await command(page, baseURL, { type: 'step' });
+  expect(stepped).toMatchObject({ ok: true, state: { runId: 1 } });
+  await waitForMessage(page, (m) => m.type === 'metrics' && m.step === 1);
+  await expect.poll(async () => (await command(page, baseURL, { type: 'step', count: 5 })).ok).toBe(true);
+  const metrics = await waitForMessage(page, (m) => m.type === 'metrics' && m.step === 6);
+  expect(metrics).toMatchObject({ runId: 1 });
+  for (const key of ['lossNew', 'klPenalty', 'totalLoss', 'oldTaskAcc', 'newTaskAcc'])
+    expect(typeof metrics[key], key).toBe('number');
+
+  expect(await command(page, baseURL, { type: 'play' })).toMatchObject({
+    ok: true,
+    state: { phase: 'playing' },
+  });
+  await waitForMessage(page, (m) => m.type === 'metrics' && (m.step as number) >= 20);
+  expect(await command(page, baseURL, { type: 'pause' })).toMatchObject({
+    ok: true,
+    state: { phase: 'paused' },
+  });
+
+  const state = await command(page, baseURL, { type: 'getState' });
+  expect(state).toMatchObject({ ok: true, state: { phase: 'paused', runId: 1 } });
+  expect((state.state as { step: number }).step).toBeGreaterThanOrEqual(20);
+
+  const reset = await command(page, baseURL, { type: 'reset' });
+  expect(reset).toMatchObject({ ok: true, state: { runId: 2, step: 0 } });
+
+  // Auto-height in all three dialects, whole pixels.
+  const all = await received(page);
+  for (const match of [
+    (m: Message) => m.kllab === 1 && m.type === 'resize',
+    (m: Message) => m.context === 'iframe.resize',
+    (m: Message) => m.subject === 'lti.frameResize',
+  ]) {
+    const heights = all.filter(match).map((m) => m.height);
+    expect(heights.length).toBeGreaterThan(0);
+    for (const height of heights) expect(Number.isInteger(height) && (height as number) > 0).toBe(true);
+  }
+});
+
+test('a host that starts listening late connects by sending ping', async ({ page, baseURL }) => {
+  if (!baseURL) throw new Error('no baseURL');
+  await openHost(page, baseURL, HOST, true);
+  await expect(page.frameLocator('iframe').getByRole('button', { name: 'Play' })).toBeEnabled({
+    timeout: 90_000,
+  });
+  expect(await received(page)).toEqual([]);
+  await page.evaluate(() => window.listen());
+  await post(page, baseURL, { kllab: 1, type: 'ping' });
+  const ready = await waitForMessage(page, (m) => m.type === 'ready', 10_000);
+  expect(ready).toMatchObject({ kllab: 1, version: 1, settings: { backend: 'wasm' } });
+});
+
+test('a page on an origin the lab does not list gets nothing and commands nothing', async ({
+  page,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('no baseURL');
+  await openHost(page, baseURL, EVIL);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 90_000 });
+  await post(page, baseURL, { kllab: 1, type: 'ping', id: 1 });
+  await post(page, baseURL, { kllab: 1, type: 'set', id: 2, settings: { lambda: 0 } });
+  await post(page, baseURL, { kllab: 1, type: 'play', id: 3 });
+  await page.waitForTimeout(1500);
+  expect(await received(page)).toEqual([]);
+  await expect(frame.getByRole('slider', { name: /^λ/ })).toHaveValue('1');
+  await expect(frame.getByRole('button', { name: 'Play' })).toBeVisible();
+});
