@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { startHostApi } from './embed/hostApi';
 import { LabProvider } from './state/LabContext';
+import { withSettingsQuery } from './state/pageQuery';
 import { queryFromState, stateFromQuery } from './state/schema';
 import { LabStore } from './state/store';
 import type { Command, Report } from './worker/protocol';
@@ -10,13 +11,13 @@ import './styles.css';
 
 // The engine and TF.js live in the worker's own chunk, loaded after the first paint.
 const worker = new Worker(new URL('./worker/labWorker.ts', import.meta.url), { type: 'module' });
-// Read before the store rewrites the address: the Host API's `origin` list is not a setting.
 const loadedQuery = window.location.search;
 const initial = stateFromQuery(loadedQuery);
 
-/** Rewrites the address's query, keeping its fragment (`#lab` links to the panel). */
-function replaceQuery(query: string): void {
-  const { pathname, hash } = window.location;
+/** Rewrites the address's settings, keeping its other parameters and its fragment (`#lab`). */
+function replaceQuery(settingsQuery: string): void {
+  const { pathname, search, hash } = window.location;
+  const query = withSettingsQuery(search, settingsQuery);
   window.history.replaceState(null, '', `${query ? `?${query}` : pathname}${hash}`);
 }
 const store = new LabStore(
