@@ -28,4 +28,10 @@ describe('the embed parameters', () => {
     expect([...params.locked]).toEqual([]);
     expect(params.unknown).toEqual(['temperature', 'Lambda']);
   });
+
+  it('join a name list given more than once', () => {
+    const params = parseEmbedParams('?lock=lambda&lock=seed,nosuch');
+    expect([...params.locked]).toEqual(['lambda', 'seed']);
+    expect(params.unknown).toEqual(['nosuch']);
+  });
 });

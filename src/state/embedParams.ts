@@ -23,8 +23,10 @@ function isOn(text: string | null): boolean {
   return text === '1' || text === 'true';
 }
 
-function namesIn(text: string | null): string[] {
-  return (text ?? '')
+/** `hide=a,b&hide=c` lists a, b and c: a page may build the link in parts. */
+function namesIn(texts: string[]): string[] {
+  return texts
+    .join(',')
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '');
@@ -35,7 +37,7 @@ export function parseEmbedParams(query: string): EmbedParams {
   const unknown: string[] = [];
   const known = (key: string): Set<SettingName> => {
     const names = new Set<SettingName>();
-    for (const name of namesIn(params.get(key))) {
+    for (const name of namesIn(params.getAll(key))) {
       if (SETTING_NAMES.has(name)) names.add(name as SettingName);
       else if (!unknown.includes(name)) unknown.push(name);
     }
