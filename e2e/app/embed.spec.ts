@@ -54,8 +54,8 @@ test('hide removes a control everywhere; lock disables it; unknown names are sai
   await expect(page.getByLabel('seed', { exact: true })).toBeDisabled();
   await expect(page.getByLabel('learning rate')).toBeEnabled();
   await openTab(page, 'Pitfalls');
-  // The switches that map to settings follow the same rules.
-  await expect(page.getByRole('checkbox')).toHaveCount(4);
+  // The switches that map to settings follow the same rules: one of six hidden, one locked.
+  await expect(page.getByRole('checkbox')).toHaveCount(5);
   await expect(page.getByRole('checkbox', { name: /mean/ })).toBeDisabled();
 });
 
