@@ -133,3 +133,11 @@ for (const theme of ['light', 'dark'] as const) {
     expect(violations).toEqual([]);
   });
 }
+
+test('the whole page (text, lessons, code) in dark has no serious axe violation', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openLab(page, '?backend=wasm&theme=dark');
+  await expect(page.getByRole('heading', { name: /^The objective/ })).toBeVisible();
+  expect(isDark(await bodyBackground(page))).toBe(true);
+  expect(await seriousViolations(page)).toEqual([]);
+});
