@@ -122,6 +122,8 @@ export const SETTINGS = [
     live: true,
   },
   { kind: 'choice', name: 'lang', default: 'auto', options: ['auto', 'en', 'zh'], live: true },
+  // How the page looks; `auto` follows the system's light or dark preference.
+  { kind: 'choice', name: 'theme', default: 'auto', options: ['auto', 'light', 'dark'], live: true },
 ] as const satisfies readonly Setting[];
 
 type SettingOf<N> = Extract<(typeof SETTINGS)[number], { name: N }>;
@@ -197,9 +199,9 @@ export function queryFromState(state: LabState): string {
   return params.toString();
 }
 
-/** The settings the training scenario reads: all but the run length, the backend and the language. */
+/** The settings the training scenario reads: all but the run length, the backend, the language and the theme. */
 export function scenarioSettings(state: LabState): ScenarioSettings {
-  const { steps: _steps, backend: _backend, lang: _lang, ...settings } = state;
+  const { steps: _steps, backend: _backend, lang: _lang, theme: _theme, ...settings } = state;
   return settings;
 }
 

@@ -101,7 +101,7 @@ export function AccuracyChart() {
                 value: t('charts.accuracy.pretrained', { value: percent(pretrained).toFixed(1) }),
                 position: 'insideBottomRight',
                 style: AXIS_LABEL,
-                halo: true,
+                halo: { stroke: 'var(--bg)' },
               }}
             />
           )}

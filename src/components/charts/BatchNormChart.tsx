@@ -22,7 +22,7 @@ import { CHART_UPDATE_MS, selectSnapshots, useThrottledLabView } from './useThro
 
 const CHANNELS = 3;
 const MODEL_OLD_DASH = '5 3';
-const KEY_GREY = '#555';
+const KEY_GREY = 'var(--text-muted)';
 const SERIES_ORDER = inDeclaredOrder(
   Array.from({ length: CHANNELS }, (_, c) => [`model${c}`, `modelOld${c}`]).flat(),
 );

@@ -9,7 +9,8 @@ export const SERIES_COLOR = {
   newTask: '#0072B2',
   oldTask: '#D55E00',
   lambdaKl: '#CC79A7',
-  total: '#222222',
+  // Black in the palette; a CSS variable so that it turns light on the dark theme.
+  total: 'var(--series-total)',
   reference: '#6b6b6b',
 } as const;
 
@@ -28,14 +29,24 @@ export function classColor(label: number): string {
   return `rgb(${r} ${g} ${b})`;
 }
 
-/** Recharts styling shared by every chart, so they read as one set. */
+/**
+ * Recharts styling shared by every chart, so they read as one set. Grid, axes and labels take the
+ * theme's CSS variables (styles.css), which SVG strokes and fills accept as they are.
+ */
 export const CHART_HEIGHT = 220;
 export const SMALL_CHART_HEIGHT = 180;
 export const CHART_MARGIN = { top: 12, right: 8, bottom: 14, left: 0 } as const;
-export const AXIS_TICK = { fontSize: 11 } as const;
-export const AXIS_LABEL = { fontSize: 11, fill: '#444' } as const;
+export const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' } as const;
+export const AXIS_LABEL = { fontSize: 11, fill: 'var(--chart-label)' } as const;
+export const AXIS_STROKE = 'var(--chart-axis)';
 export const SMALL_TEXT = { fontSize: 11, lineHeight: '14px' } as const;
-export const GRID_STROKE = '#e6e6e6';
+export const GRID_STROKE = 'var(--chart-grid)';
+const TOOLTIP_BOX = {
+  ...SMALL_TEXT,
+  background: 'var(--panel)',
+  borderColor: 'var(--border-strong)',
+  color: 'var(--text)',
+} as const;
 
 /** Numbers on axes and in tooltips: three significant digits, no trailing zeros. */
 export function formatNumber(value: number): string {
@@ -64,7 +75,14 @@ export function inDeclaredOrder(dataKeys: readonly string[]): (item: { dataKey?:
  */
 export function stepAxis(label: string, domain: [number, number]) {
   return (
-    <XAxis dataKey="step" type="number" domain={domain} allowDecimals={false} tick={AXIS_TICK}>
+    <XAxis
+      dataKey="step"
+      type="number"
+      domain={domain}
+      allowDecimals={false}
+      tick={AXIS_TICK}
+      stroke={AXIS_STROKE}
+    >
       <Label value={label} position="insideBottom" offset={-10} style={AXIS_LABEL} />
     </XAxis>
   );
@@ -73,7 +91,7 @@ export function stepAxis(label: string, domain: [number, number]) {
 /** A y axis with its name written along it; `props` sets the domain, ticks and number format. */
 export function valueAxis(label: string, props: Pick<YAxisProps, 'domain' | 'ticks' | 'tickFormatter'>) {
   return (
-    <YAxis {...props} tick={AXIS_TICK} width={48}>
+    <YAxis {...props} tick={AXIS_TICK} stroke={AXIS_STROKE} width={48}>
       <Label
         value={label}
         angle={-90}
@@ -97,7 +115,7 @@ export function stepTooltip(
       itemSorter={itemSorter}
       labelFormatter={(step) => stepLabel(Number(step))}
       formatter={(value) => (typeof value === 'number' ? format(value) : value)}
-      contentStyle={SMALL_TEXT}
+      contentStyle={TOOLTIP_BOX}
     />
   );
 }

@@ -8,6 +8,7 @@ import { Readouts } from './Readouts';
 import { RunButtons } from './RunButtons';
 import { SettingControl } from './SettingControl';
 import { ShownNumbers } from './ShownNumbers';
+import { UnknownSettingsNotice } from './UnknownSettingsNotice';
 
 /**
  * The instrument panel: run buttons, λ, the readouts, what happened, and the accuracy of both
@@ -38,6 +39,7 @@ export function Lab() {
         <SettingControl name="lambda" />
         <Readouts />
         <Notices />
+        <UnknownSettingsNotice />
       </ShownNumbers>
       <AccuracyChart />
       <LabTabs />

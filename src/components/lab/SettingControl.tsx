@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
 import { type LabState, parseSetting, SETTINGS, type SettingName } from '../../state/schema';
+import { useSettingAccess } from '../../state/settingAccess';
 
 export function labelKey(name: SettingName): MessageKey {
   return `setting.${name}` as MessageKey;
@@ -24,8 +25,11 @@ export function SettingControl({ name }: { name: SettingName }) {
   const value = useLabView((v) => v.settings[name]);
   const running = useLabView((v) => v.backend?.name);
   const id = useId();
+  const access = useSettingAccess(name);
   const setting = SETTINGS.find((s) => s.name === name);
   if (!setting) throw new Error(`no setting named ${name}`);
+  if (access === 'hidden') return null;
+  const disabled = access === 'locked';
   const set = (v: LabState[SettingName]) => store.setSetting(name, v as never);
   const label = t(labelKey(name));
   // The backend selector names the backend that actually runs beside the choice ("automatic", or a
@@ -40,7 +44,13 @@ export function SettingControl({ name }: { name: SettingName }) {
     case 'boolean':
       return (
         <div className="setting setting-boolean">
-          <input id={id} type="checkbox" checked={value as boolean} onChange={(e) => set(e.target.checked)} />
+          <input
+            id={id}
+            type="checkbox"
+            disabled={disabled}
+            checked={value as boolean}
+            onChange={(e) => set(e.target.checked)}
+          />
           <label htmlFor={id}>{label}</label>
         </div>
       );
@@ -48,7 +58,12 @@ export function SettingControl({ name }: { name: SettingName }) {
       return (
         <div className="setting">
           <label htmlFor={id}>{label}</label>
-          <select id={id} value={value as string} onChange={(e) => set(e.target.value as never)}>
+          <select
+            id={id}
+            disabled={disabled}
+            value={value as string}
+            onChange={(e) => set(e.target.value as never)}
+          >
             {setting.options.map((o) => (
               <option key={o} value={o}>
                 {optionText(o)}
@@ -70,6 +85,7 @@ export function SettingControl({ name }: { name: SettingName }) {
             <input
               id={id}
               type="number"
+              disabled={disabled}
               min={setting.min}
               max={setting.max}
               step={setting.step}
@@ -91,6 +107,7 @@ export function SettingControl({ name }: { name: SettingName }) {
             <input
               id={id}
               type="range"
+              disabled={disabled}
               min={setting.min}
               max={setting.max}
               step={setting.step}
@@ -103,7 +120,13 @@ export function SettingControl({ name }: { name: SettingName }) {
             <fieldset className="presets">
               <legend className="visually-hidden">{t('lab.presets', { name: label })}</legend>
               {presets.map((p) => (
-                <button type="button" key={p} aria-pressed={value === p} onClick={() => set(p)}>
+                <button
+                  type="button"
+                  key={p}
+                  disabled={disabled}
+                  aria-pressed={value === p}
+                  onClick={() => set(p)}
+                >
                   {t(shortKey(name))} = {p}
                 </button>
               ))}

@@ -2,13 +2,16 @@ import { type ReactNode, useId } from 'react';
 import type { MessageKey } from '../../i18n/catalogs';
 import { type Translate, useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
-import type { LabState } from '../../state/schema';
+import type { LabState, SettingName } from '../../state/schema';
+import { useSettingAccess } from '../../state/settingAccess';
 import type { LabStore, LabView } from '../../state/store';
 
 const fmt = (v: number | undefined) => (v === undefined ? '–' : v.toPrecision(4));
 
 interface Pitfall {
   id: 'noDeepcopy' | 'oldTrainMode' | 'noNoGrad' | 'meanReduction' | 'probsAsInput' | 'modelEval';
+  /** The setting the switch changes, so hiding or locking that setting applies to the switch too. */
+  setting: SettingName;
   /** Whether the settings contain this mistake: the switch is a view of the settings, not a copy. */
   isOn(s: LabState): boolean;
   /** Puts the mistake in (or takes it out) through the ordinary settings. */
@@ -20,12 +23,14 @@ interface Pitfall {
 const PITFALLS: Pitfall[] = [
   {
     id: 'noDeepcopy',
+    setting: 'shareModelOld',
     isOn: (s) => s.shareModelOld,
     toggle: (store, on) => store.setSetting('shareModelOld', on),
     symptom: (v, t) => t('pitfalls.noDeepcopy.symptom', { kl: fmt(v.steps.at(-1)?.klPenalty) }),
   },
   {
     id: 'oldTrainMode',
+    setting: 'modelOldMode',
     isOn: (s) => s.modelOldMode === 'train',
     toggle: (store, on) => store.setSetting('modelOldMode', on ? 'train' : 'eval'),
     symptom: (v, t) =>
@@ -37,6 +42,7 @@ const PITFALLS: Pitfall[] = [
   },
   {
     id: 'noNoGrad',
+    setting: 'teacherNoGrad',
     isOn: (s) => !s.teacherNoGrad,
     toggle: (store, on) => store.setSetting('teacherNoGrad', !on),
     symptom: (v, t) =>
@@ -47,6 +53,7 @@ const PITFALLS: Pitfall[] = [
   },
   {
     id: 'meanReduction',
+    setting: 'reduction',
     isOn: (s) => s.reduction === 'mean',
     toggle: (store, on) => store.setSetting('reduction', on ? 'mean' : 'batchmean'),
     symptom: (v, t) => {
@@ -61,6 +68,7 @@ const PITFALLS: Pitfall[] = [
   },
   {
     id: 'probsAsInput',
+    setting: 'probsAsInput',
     isOn: (s) => s.probsAsInput,
     toggle: (store, on) => store.setSetting('probsAsInput', on),
     symptom: (v, t) => {
@@ -71,6 +79,7 @@ const PITFALLS: Pitfall[] = [
   },
   {
     id: 'modelEval',
+    setting: 'modelMode',
     isOn: (s) => s.modelMode === 'eval',
     toggle: (store, on) => store.setSetting('modelMode', on ? 'eval' : 'train'),
     symptom: (v, t) =>
@@ -84,11 +93,19 @@ function PitfallSwitch({ pitfall }: { pitfall: Pitfall }) {
   const id = useId();
   const settings = useLabView((v) => v.settings);
   const view = useLabView((v) => v);
+  const access = useSettingAccess(pitfall.setting);
   const on = pitfall.isOn(settings);
   const key = (part: string) => `pitfalls.${pitfall.id}.${part}` as MessageKey;
+  if (access === 'hidden') return null;
   return (
     <li className={on ? 'pitfall pitfall-on' : 'pitfall'}>
-      <input id={id} type="checkbox" checked={on} onChange={(e) => pitfall.toggle(store, e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        disabled={access === 'locked'}
+        checked={on}
+        onChange={(e) => pitfall.toggle(store, e.target.checked)}
+      />
       <label htmlFor={id}>{t(key('label'))}</label>
       {on && (
         <div className="pitfall-effect" role="status">

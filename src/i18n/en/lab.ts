@@ -42,6 +42,7 @@ export const lab = {
   'short.steps': 'steps',
   'short.backend': 'backend',
   'short.lang': 'language',
+  'short.theme': 'theme',
 
   'setting.lambda': 'λ (lambda), weight of the KL term',
   'setting.dropout': 'dropout p',
@@ -61,6 +62,7 @@ export const lab = {
   'setting.steps': 'fine-tuning steps',
   'setting.backend': 'compute backend',
   'setting.lang': 'Language',
+  'setting.theme': 'colour theme',
 
   'option.train': 'train',
   'option.eval': 'eval',
@@ -79,6 +81,8 @@ export const lab = {
   'option.cpu': 'CPU',
   'option.en': 'English',
   'option.zh': '中文',
+  'option.light': 'light',
+  'option.dark': 'dark',
 
   'button.play': 'Play',
   'button.pause': 'Pause',
@@ -111,6 +115,7 @@ export const lab = {
 
   'notice.corrected': 'The link’s value {name}={given} is not valid; using {used}.',
   'notice.restart': 'Changing {names} starts a new run: press Reset to apply it.',
+  'notice.unknownSettings': 'This link names settings the lab does not have, so they are ignored: {names}.',
   'notice.diverged':
     'Training paused: the total loss reached {value} at step {step}, so the run diverged (the learning rate is too high for this optimizer). Lower the learning rate and press Reset.',
   'notice.error': 'Something went wrong in the training worker: {message}',

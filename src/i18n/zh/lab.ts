@@ -44,6 +44,7 @@ export const lab: Record<keyof typeof en, string> = {
   'short.steps': '步数',
   'short.backend': '后端',
   'short.lang': '语言',
+  'short.theme': '主题',
 
   'setting.lambda': 'λ（lambda），KL 项的权重',
   'setting.dropout': 'dropout 概率 p',
@@ -63,6 +64,7 @@ export const lab: Record<keyof typeof en, string> = {
   'setting.steps': '微调步数',
   'setting.backend': '计算后端',
   'setting.lang': '语言',
+  'setting.theme': '配色主题',
 
   'option.train': 'train',
   'option.eval': 'eval',
@@ -81,6 +83,8 @@ export const lab: Record<keyof typeof en, string> = {
   'option.cpu': 'CPU',
   'option.en': 'English',
   'option.zh': '中文',
+  'option.light': '浅色',
+  'option.dark': '深色',
 
   'button.play': '播放',
   'button.pause': '暂停',
@@ -111,6 +115,7 @@ export const lab: Record<keyof typeof en, string> = {
 
   'notice.corrected': '链接中的 {name}={given} 无效，已改用 {used}。',
   'notice.restart': '修改 {names} 需要开始新的运行：点击重置后生效。',
+  'notice.unknownSettings': '链接中提到了实验室没有的设置，已忽略：{names}。',
   'notice.diverged':
     '训练已暂停：总损失在第 {step} 步达到 {value}，训练发散了（对这个优化器来说学习率太高）。请调低学习率后点击重置。',
   'notice.error': '训练线程出错：{message}',
