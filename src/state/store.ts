@@ -78,7 +78,7 @@ function newRun() {
 }
 
 /** Settings that do not change what a run computes, so they never name a ghost. */
-const NOT_COMPARED: readonly SettingName[] = ['lambda', 'steps', 'backend', 'lang'];
+const NOT_COMPARED: readonly SettingName[] = ['lambda', 'steps', 'backend', 'lang', 'theme'];
 
 function ghostOf(id: number, ran: LabState, next: LabState, snapshots: Snapshot[]): GhostRun {
   return {

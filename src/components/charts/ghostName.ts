@@ -7,8 +7,6 @@ import { optionKey, shortKey } from '../lab/SettingControl';
 export function ghostName(ghost: GhostRun, t: Translate): string {
   const parts = [`${t(shortKey('lambda'))} = ${ghost.lambda}`];
   for (const { name, value } of ghost.differences) {
-    // The theme changes how the page looks, not what a run computes (the store compares it anyway).
-    if (name === 'theme') continue;
     const kind = SETTINGS.find((s) => s.name === name)?.kind;
     parts.push(`${t(shortKey(name))} = ${kind === 'choice' ? t(optionKey(name, value)) : value}`);
   }
