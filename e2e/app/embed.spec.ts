@@ -1,21 +1,8 @@
-import { createRequire } from 'node:module';
 import { expect, type Page, test } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { openLab, openTab, readNumber, readout } from './lab';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const EMBED = '?embed=1&backend=wasm';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    type AxeViolation = { id: string; impact: string; nodes: { target: string[] }[] };
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** The page's background as the browser paints it, as [r, g, b]. */
 async function bodyBackground(page: Page): Promise<number[]> {

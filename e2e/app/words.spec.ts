@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
 import { expect, type Page, test } from '@playwright/test';
 import { CATALOGS, type Language } from '../../src/i18n/catalogs';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { seriousViolations } from './axe';
 
 /** A catalog key left untranslated reads like `setting.teacherNoGrad`: a known prefix, a dot, a word. */
 const prefixes = [...new Set(Object.keys(CATALOGS.en).map((key) => key.split('.')[0]))];
@@ -17,18 +15,6 @@ async function shownText(page: Page): Promise<string> {
     );
     // biome-ignore lint/performance/useDomNodeTextContent: what is shown, not the MathML and hidden text
     return [document.title, document.body.innerText, ...named].join('\n');
-  });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    type AxeViolation = { id: string; impact: string; nodes: { target: string[] }[] };
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 
