@@ -12,7 +12,7 @@ import { useTheme } from './useTheme';
 // The text and its formulas (KaTeX) load in their own chunk, so the instrument paints first.
 const Reading = lazy(() => import('./Reading'));
 
-// Read as the module loads, before the store rewrites the address to hold only the settings.
+// Page parameters, not settings: read once, as the module loads (the address keeps them).
 const EMBED_PARAMS = parseEmbedParams(window.location.search);
 
 /** The lab comes first in the document (and first on narrow screens); wide screens put it beside the text. */

@@ -6,22 +6,24 @@ import type { BackendStatus } from './backend';
 import { LabSession } from './labSession';
 import type { Command, CommandBody, Report } from './protocol';
 
+/** What the session is told when it starts a backend: TF.js's CPU backend, as in every test here. */
+const CPU: BackendStatus = {
+  name: 'cpu',
+  reason: 'forced',
+  software: false,
+  failures: [],
+  measured: [],
+  softwareOnly: [],
+};
+
 /** A session on TF.js's CPU backend, recording every report it posts. */
 function session() {
   const reports: Report[] = [];
-  const cpu: BackendStatus = {
-    name: 'cpu',
-    reason: 'forced',
-    software: false,
-    failures: [],
-    measured: [],
-    softwareOnly: [],
-  };
   const lab = new LabSession({
     post: (body, runId, answers) => reports.push({ ...body, runId, answers } as Report),
     chooseBackend: async () => {
       await tf.setBackend('cpu');
-      return cpu;
+      return CPU;
     },
     deviceLost: () => null,
   });
@@ -108,14 +110,7 @@ describe('a lost GPU device', () => {
       chooseBackend: async (forced, skip = []) => {
         tried.push(`${forced ?? 'auto'}${skip.length ? ` without ${skip.join(',')}` : ''}`);
         await tf.setBackend('cpu');
-        return {
-          name: 'cpu',
-          reason: 'forced',
-          software: false,
-          failures: [],
-          measured: [],
-          softwareOnly: [],
-        };
+        return CPU;
       },
       // Only the first backend can be lost, as a WebGPU device can.
       deviceLost: () => (tried.length === 1 ? new Promise<string>((resolve) => (lose = resolve)) : null),
