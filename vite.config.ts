@@ -9,5 +9,7 @@ export default defineConfig({
   // Relative asset URLs, so the built folder works from any path (embedding, file servers).
   base: './',
   worker: { format: 'es' },
-  preview: { port: 4173, strictPort: true },
+  // CORS: a lab framed with sandbox="allow-scripts" has an opaque origin, and <kl-lab>'s embed.js is
+  // loaded by other sites; both fetch these files cross-origin.
+  preview: { port: 4173, strictPort: true, cors: true },
 });
