@@ -23,13 +23,19 @@ declare global {
   }
 }
 
-/** A course page framing the lab; it records what the lab posts, from load or (`late`) from `listen()`. */
+/**
+ * A course page framing the lab; it records what the lab posts, from load or (`late`) from
+ * `listen()`, and sizes the frame by the lab's `resize` events as docs/EMBED.md's example does.
+ */
 function hostPage(labUrl: string, late: boolean): string {
   return `<!doctype html><html><body style="margin:0">
 <script>
   window.received = [];
   window.listen = () => addEventListener('message', (e) => {
-    if (e.source === document.querySelector('iframe').contentWindow) window.received.push(e.data);
+    const frame = document.querySelector('iframe');
+    if (e.source !== frame.contentWindow) return;
+    window.received.push(e.data);
+    if (e.data?.kllab === 1 && e.data.type === 'resize') frame.height = e.data.height;
   });
   ${late ? '' : 'window.listen();'}
 </script>
@@ -37,8 +43,14 @@ function hostPage(labUrl: string, late: boolean): string {
 </body></html>`;
 }
 
-async function openHost(page: Page, baseURL: string, origin: string, late = false): Promise<void> {
-  const labUrl = `${baseURL}?backend=wasm&origin=${HOST}`;
+async function openHost(
+  page: Page,
+  baseURL: string,
+  origin: string,
+  late = false,
+  settings = 'backend=wasm',
+): Promise<void> {
+  const labUrl = `${baseURL}?${settings}&origin=${HOST}`;
   await page.route(`${origin}/**`, (route) =>
     route.fulfill({ contentType: 'text/html', body: hostPage(labUrl, late) }),
   );
@@ -178,4 +190,67 @@ test('a page on an origin the lab does not list gets nothing and commands nothin
   expect(await received(page)).toEqual([]);
   await expect(frame.getByRole('slider', { name: /^λ/ })).toHaveValue('1');
   await expect(frame.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
+test('a diverging run tells the host: its last metrics, then diverged, with the run id', async ({
+  page,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('no baseURL');
+  // The settings of lab.spec.ts's diverging run: plain SGD at its largest rate on summed losses.
+  await openHost(
+    page,
+    baseURL,
+    HOST,
+    false,
+    'backend=wasm&embed=1&optimizer=sgd&lr=0.1&reduction=sum&lambda=10&batchSize=256',
+  );
+  await waitForMessage(page, (m) => m.type === 'state' && m.phase === 'paused');
+  expect(await command(page, baseURL, { type: 'play' })).toMatchObject({ ok: true });
+  const diverged = await waitForMessage(page, (m) => m.type === 'diverged');
+  expect(diverged).toMatchObject({ kllab: 1, runId: 1 });
+  const step = diverged.step as number;
+  expect(step).toBeGreaterThan(0);
+  const all = await received(page);
+  const at = all.indexOf(all.find((m) => m.type === 'diverged') as Message);
+  // The metrics of the step it stopped at come first, so a host's chart ends where the lab's does.
+  const lastMetrics = all
+    .slice(0, at)
+    .filter((m) => m.type === 'metrics')
+    .at(-1);
+  expect(lastMetrics).toMatchObject({ runId: 1, step });
+  expect(all.slice(0, at).some((m) => m.type === 'state' && m.phase === 'diverged')).toBe(true);
+  // The lab's own notice names the same step.
+  await expect(page.frameLocator('iframe').getByRole('alert')).toContainText(`at step ${step},`);
+});
+
+test('the frame follows the content: a taller tab is re-sent as a new height, then it settles', async ({
+  page,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('no baseURL');
+  await openHost(page, baseURL, HOST, false, 'backend=wasm&embed=1');
+  await waitForMessage(page, (m) => m.type === 'state' && m.phase === 'paused');
+  const heights = async () =>
+    (await received(page)).filter((m) => m.kllab === 1 && m.type === 'resize').map((m) => m.height as number);
+  const iframe = page.locator('iframe');
+  const frame = page.frameLocator('iframe');
+  // The host sized the frame by the last height; the lab then fits it without a scrollbar.
+  await expect.poll(async () => Number(await iframe.getAttribute('height'))).toBe((await heights()).at(-1));
+  const before = (await heights()).at(-1) as number;
+
+  await frame.getByRole('tab', { name: 'Settings' }).click();
+  await expect.poll(async () => (await heights()).at(-1)).not.toBe(before);
+  const after = (await heights()).at(-1) as number;
+  await expect.poll(async () => Number(await iframe.getAttribute('height'))).toBe(after);
+  // The host cannot look into a cross-origin frame; the frame itself says whether all of it shows.
+  expect(await frame.locator('html').evaluate((html) => html.scrollHeight <= window.innerHeight)).toBe(true);
+
+  // Every dialect carried the new height, and the frame's new size did not start a resize loop.
+  const all = await received(page);
+  expect(all.some((m) => m.context === 'iframe.resize' && m.height === after)).toBe(true);
+  expect(all.some((m) => m.subject === 'lti.frameResize' && m.height === after)).toBe(true);
+  const count = (await heights()).length;
+  await page.waitForTimeout(1500);
+  expect((await heights()).length).toBe(count);
 });
