@@ -27,7 +27,7 @@ export class LabCommandError extends Error {
   }
 }
 
-// Measured from the lab's embed view at 700 px wide; the first `resize` corrects it.
+// The frame height docs/EMBED.md's host example uses; the lab's first `resize` corrects it.
 const INITIAL_HEIGHT = 650;
 // Frame a little before it scrolls into view, so the lab is loading by the time it is seen.
 const NEAR_VIEWPORT = '200px';
