@@ -33,7 +33,8 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${appPort} --strictPort`,
+      // embed.js goes into the same dist/, beside the lab it frames (the app build empties dist/ first).
+      command: `npx vite build && npx vite build -c vite.embed.config.ts && npx vite preview --host 127.0.0.1 --port ${appPort} --strictPort`,
       url: `http://127.0.0.1:${appPort}/`,
       reuseExistingServer: false,
       timeout: 120_000,
