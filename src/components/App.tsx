@@ -25,7 +25,7 @@ function Page() {
       </a>
       <Header />
       <main className="layout">
-        <Lab />
+        <Lab embedFrom={EMBED_PARAMS} />
         <Suspense fallback={<div className="reading" />}>
           <Reading />
         </Suspense>

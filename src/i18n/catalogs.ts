@@ -3,6 +3,7 @@ import { backend as backendEn } from './en/backend';
 import { boot as bootEn } from './en/boot';
 import { charts as chartsEn } from './en/charts';
 import { code as codeEn } from './en/code';
+import { embed as embedEn } from './en/embed';
 import { lab as labEn } from './en/lab';
 import { lessons as lessonsEn } from './en/lessons';
 import { pitfalls as pitfallsEn } from './en/pitfalls';
@@ -11,6 +12,7 @@ import { backend as backendZh } from './zh/backend';
 import { boot as bootZh } from './zh/boot';
 import { charts as chartsZh } from './zh/charts';
 import { code as codeZh } from './zh/code';
+import { embed as embedZh } from './zh/embed';
 import { lab as labZh } from './zh/lab';
 import { lessons as lessonsZh } from './zh/lessons';
 import { pitfalls as pitfallsZh } from './zh/pitfalls';
@@ -25,6 +27,7 @@ const en = {
   ...codeEn,
   ...pitfallsEn,
   ...bootEn,
+  ...embedEn,
 };
 export type MessageKey = keyof typeof en;
 export type Language = 'en' | 'zh';
@@ -40,5 +43,6 @@ export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...codeZh,
     ...pitfallsZh,
     ...bootZh,
+    ...embedZh,
   },
 };

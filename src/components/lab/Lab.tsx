@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/I18n';
+import type { EmbedParams } from '../../state/embedParams';
 import { AccuracyChart } from '../charts';
 import { BackendNote } from './BackendNote';
+import { EmbedButton } from './EmbedButton';
 import { LabTabs } from './LabTabs';
 import { Notices } from './Notices';
 import { Readouts } from './Readouts';
@@ -12,9 +14,11 @@ import { UnknownSettingsNotice } from './UnknownSettingsNotice';
 
 /**
  * The instrument panel: run buttons, λ, the readouts, what happened, and the accuracy of both
- * tasks, seen together on any screen; everything else is one tab away.
+ * tasks, seen together on any screen; everything else is one tab away. `embedFrom` is the page's own
+ * parameters, which the Embed dialog starts from; the embed view passes none and shows no Embed
+ * button (the course page has already embedded the lab, and its frame has no room to spare).
  */
-export function Lab() {
+export function Lab({ embedFrom }: { embedFrom?: EmbedParams }) {
   const t = useT();
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -33,6 +37,7 @@ export function Lab() {
       <div className="lab-title">
         <h2 id="lab-heading">{t('lab.heading')}</h2>
         <BackendNote />
+        {embedFrom && <EmbedButton page={embedFrom} />}
       </div>
       <ShownNumbers>
         <RunButtons />
