@@ -4,11 +4,13 @@ import { AccuracyChart } from '../charts';
 import { BackendNote } from './BackendNote';
 import { LabTabs } from './LabTabs';
 import { Notices } from './Notices';
+import { OutOfSightNotice } from './OutOfSightNotice';
 import { Readouts } from './Readouts';
 import { RunButtons } from './RunButtons';
 import { SettingControl } from './SettingControl';
 import { ShownNumbers } from './ShownNumbers';
 import { UnknownSettingsNotice } from './UnknownSettingsNotice';
+import { usePoliteCompute } from './usePoliteCompute';
 
 /**
  * The instrument panel: run buttons, λ, the readouts, what happened, and the accuracy of both
@@ -17,6 +19,7 @@ import { UnknownSettingsNotice } from './UnknownSettingsNotice';
 export function Lab() {
   const t = useT();
   const panel = useRef<HTMLElement>(null);
+  const pausedOutOfSight = usePoliteCompute(panel);
   useEffect(() => {
     // A link to #lab opened before the panel existed: bring the panel into view and focus once it does.
     const focusPanel = () => {
@@ -40,6 +43,7 @@ export function Lab() {
         <Readouts />
         <Notices />
         <UnknownSettingsNotice />
+        <OutOfSightNotice paused={pausedOutOfSight} />
       </ShownNumbers>
       <AccuracyChart />
       <LabTabs />
