@@ -163,7 +163,7 @@ export const NASTY_QUERIES = [
   'lambda=-0.5&hide=__proto__,dropout,,%00&lock=constructor',
   'lambda=99&hide=Lambda&lock=lambda',
   `lambda=${'9'.repeat(400)}`,
-  `lambda=1e3&theme=${'x'.repeat(20_000)}`,
+  `lambda=1e3&theme=${'x'.repeat(8000)}`,
   'lambda=%E0%A4%A&lang=%F0%9F%98%80&backend=wasm',
   'lambda=0x10&seed=1e999&origin=javascript:alert(1)',
   'lambda=<script>alert(1)</script>&origin=*',

@@ -4,7 +4,6 @@ import { AccuracyChart } from '../charts';
 import { BackendNote } from './BackendNote';
 import { LabTabs } from './LabTabs';
 import { Notices } from './Notices';
-import { OutOfSightNotice } from './OutOfSightNotice';
 import { Readouts } from './Readouts';
 import { RunButtons } from './RunButtons';
 import { SettingControl } from './SettingControl';
@@ -41,9 +40,8 @@ export function Lab() {
         <RunButtons />
         <SettingControl name="lambda" />
         <Readouts />
-        <Notices />
+        <Notices pausedOutOfSight={pausedOutOfSight} />
         <UnknownSettingsNotice />
-        <OutOfSightNotice paused={pausedOutOfSight} />
       </ShownNumbers>
       <AccuracyChart />
       <LabTabs />
