@@ -17,6 +17,35 @@ export interface EmbedParams {
   unknown: readonly string[];
 }
 
+/**
+ * The page parameters as a course author reads them (docs/EMBED.md's URL table is generated from
+ * this list and the schema): the one place they are described. `origin` is read by
+ * src/embed/hostOrigins.ts, the others by `parseEmbedParams`.
+ */
+export const PAGE_PARAMETERS = [
+  { name: 'embed', values: '`1` or `true`', does: 'shows the instrument panel alone, laid out for a frame' },
+  {
+    name: 'autoplay',
+    values: '`1` or `true`',
+    does: 'starts training by itself once pretraining is done (while the lab is in sight)',
+  },
+  {
+    name: 'hide',
+    values: 'setting names, comma-separated; may repeat',
+    does: 'these settings’ controls are not shown (unknown names are said in a notice)',
+  },
+  {
+    name: 'lock',
+    values: 'setting names, comma-separated; may repeat',
+    does: 'these settings’ controls are shown but cannot be changed (unknown names are said in a notice)',
+  },
+  {
+    name: 'origin',
+    values: 'origins, comma-separated; may repeat',
+    does: 'the host pages that may use the Host API (below); without it, the framing page’s own origin',
+  },
+] as const;
+
 const SETTING_NAMES: ReadonlySet<string> = new Set(SETTINGS.map((s) => s.name));
 
 function isOn(text: string | null): boolean {

@@ -11,6 +11,7 @@ import { RunButtons } from './RunButtons';
 import { SettingControl } from './SettingControl';
 import { ShownNumbers } from './ShownNumbers';
 import { UnknownSettingsNotice } from './UnknownSettingsNotice';
+import { usePoliteCompute } from './usePoliteCompute';
 
 /**
  * The instrument panel: run buttons, λ, the readouts, what happened, and the accuracy of both
@@ -21,6 +22,7 @@ import { UnknownSettingsNotice } from './UnknownSettingsNotice';
 export function Lab({ embedFrom }: { embedFrom?: EmbedParams }) {
   const t = useT();
   const panel = useRef<HTMLElement>(null);
+  const pausedOutOfSight = usePoliteCompute(panel);
   useEffect(() => {
     // A link to #lab opened before the panel existed: bring the panel into view and focus once it does.
     const focusPanel = () => {
@@ -43,7 +45,7 @@ export function Lab({ embedFrom }: { embedFrom?: EmbedParams }) {
         <RunButtons />
         <SettingControl name="lambda" />
         <Readouts />
-        <Notices />
+        <Notices pausedOutOfSight={pausedOutOfSight} />
         <UnknownSettingsNotice />
       </ShownNumbers>
       <AccuracyChart />

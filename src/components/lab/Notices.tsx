@@ -8,10 +8,12 @@ import { useShownNumbers } from './ShownNumbers';
 
 /**
  * What the learner must know about the run, inside the panel where the eye is: pretraining, the end
- * of the run (and how to go on), divergence, a lost GPU, corrected link values, pending resets.
+ * of the run (and how to go on), divergence, a lost GPU, corrected link values, pending resets, a
+ * run waiting while the lab is out of sight (`pausedOutOfSight`, from polite compute: said mostly
+ * for screen readers, which announce it when a learner reads on past the panel).
  * Step numbers are the readouts' own: the last step the page received.
  */
-export function Notices() {
+export function Notices({ pausedOutOfSight = false }: { pausedOutOfSight?: boolean }) {
   const t = useT();
   const store = useLabStore();
   const progressId = useId();
@@ -73,6 +75,7 @@ export function Notices() {
           {t('notice.corrected', { name: c.name, given: c.given, used: c.used })}
         </p>
       ))}
+      {pausedOutOfSight && <p className="notice">{t('notice.outOfSight')}</p>}
       {pending.length > 0 && (
         <p className="notice">
           {t('notice.restart', { names: pending.map((n) => t(labelKey(n))).join(', ') })}

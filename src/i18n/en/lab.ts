@@ -119,4 +119,5 @@ export const lab = {
   'notice.diverged':
     'Training paused: the total loss reached {value} at step {step}, so the run diverged (the learning rate is too high for this optimizer). Lower the learning rate and press Reset.',
   'notice.error': 'Something went wrong in the training worker: {message}',
+  'notice.outOfSight': 'Paused while the lab is out of sight; training goes on when it is seen again.',
 } as const;
