@@ -17,7 +17,7 @@ type Message = Record<string, unknown>;
 type Lab = 'first' | 'second';
 declare global {
   interface Window {
-    heard: Record<Lab, Message[]>;
+    heardByLab: Record<Lab, Message[]>;
   }
 }
 
@@ -28,17 +28,17 @@ function hostPage(labUrl: string): string {
 <div style="height:3000px"></div>
 <iframe id="second" title="Second lab" src="${labUrl}" width="700" height="650" style="border:0;display:block"></iframe>
 <script>
-  window.heard = { first: [], second: [] };
+  window.heardByLab = { first: [], second: [] };
   addEventListener('message', (e) => {
     for (const lab of ['first', 'second'])
-      if (e.source === document.getElementById(lab).contentWindow) window.heard[lab].push(e.data);
+      if (e.source === document.getElementById(lab).contentWindow) window.heardByLab[lab].push(e.data);
   });
 </script>
 </body></html>`;
 }
 
 async function heard(page: Page, lab: Lab): Promise<Message[]> {
-  return page.evaluate((which) => window.heard[which], lab);
+  return page.evaluate((which) => window.heardByLab[which], lab);
 }
 
 async function phaseOf(page: Page, lab: Lab): Promise<unknown> {
