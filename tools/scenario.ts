@@ -6,31 +6,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { runScenario } from '../src/engine/scenario';
-import {
-  DEFAULT_STATE,
-  type LabState,
-  parseSetting,
-  scenarioSettings,
-  settingNamed,
-} from '../src/state/schema';
-
-function readArgs(argv: string[]): LabState {
-  const state: Record<string, unknown> = { ...DEFAULT_STATE };
-  for (let i = 0; i < argv.length; i += 2) {
-    const name = argv[i].replace(/^--/, '');
-    const setting = settingNamed(name);
-    if (!argv[i].startsWith('--') || !setting) throw new Error(`unknown setting "${argv[i]}"`);
-    const text = argv[i + 1];
-    if (text === undefined) throw new Error(`--${name} needs a value`);
-    const { value, corrected } = parseSetting(setting, text);
-    if (corrected) process.stderr.write(`scenario: --${name} ${text} is not valid; using ${value}\n`);
-    state[name] = value;
-  }
-  return state as LabState;
-}
+import { scenarioSettings } from '../src/state/schema';
+import { readSettingArgs } from './settingArgs';
 
 async function main(): Promise<void> {
-  const state = readArgs(process.argv.slice(2));
+  const { state } = readSettingArgs(process.argv.slice(2), 'scenario');
   tf.env().set('PROD', true); // silences TF.js's advice to install tfjs-node
   await tf.setBackend('cpu');
   const startTensors = tf.memory().numTensors;

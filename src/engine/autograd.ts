@@ -10,10 +10,18 @@ import type { Parameter } from './nn/parameter';
  * variable in the program (the frozen model too). Returns the loss value; the caller owns it.
  */
 export function backward(loss: () => tf.Scalar, params: Parameter[]): tf.Scalar {
-  const { value, grads } = tf.variableGrads(
-    loss,
-    params.map((p) => p.data),
-  );
+  let value: tf.Scalar | undefined;
+  let grads: tf.NamedTensorMap;
+  try {
+    ({ value, grads } = tf.variableGrads(
+      () => (value = loss()),
+      params.map((p) => p.data),
+    ));
+  } catch (error) {
+    value?.dispose();
+    discardTape();
+    throw error;
+  }
   for (const p of params) {
     const g = grads[p.data.name];
     if (!g) continue; // not on the path to the loss: PyTorch leaves .grad as it was
@@ -27,6 +35,17 @@ export function backward(loss: () => tf.Scalar, params: Parameter[]): tf.Scalar 
     }
   }
   return value;
+}
+
+/**
+ * What TF.js does at the end of a backward that succeeds, and skips when the loss or a gradient
+ * throws: the tensors each recorded op saved for its gradient are kept until the tape is dropped.
+ */
+function discardTape(): void {
+  const { state } = tf.engine();
+  if (state.gradientDepth > 0) return; // inside an outer gradient, which owns the tape
+  for (const node of state.activeTape ?? []) tf.dispose(node.saved ?? []);
+  state.activeTape = [];
 }
 
 /** √(Σ‖p.grad‖²) over a module's parameters that hold a gradient (0 when none does). */

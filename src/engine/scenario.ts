@@ -6,6 +6,7 @@ import * as F from './functional';
 import { BatchNorm1d, Dropout, Linear, ReLU, Sequential } from './nn';
 import { Adam, type Optimizer, SGD } from './optim';
 import { manualSeed, rand, randomState, restoreRandomState } from './random';
+import { readAndDispose } from './readAndDispose';
 import {
   batchNormLayers,
   type KLDirection,
@@ -209,12 +210,17 @@ export class Scenario {
     const { x, y } = this.batch(this.newTrainSet, s.batchSize);
     // The pitfall of `model_old = model`: a second name for the same network, not a copy.
     const reference = s.shareModelOld ? this.model : this.modelOld;
-    const losses = trainStep(this.model, reference, x, y, this.optimizer, klRegOptions(s));
-    this.lastBatch?.dispose();
-    this.lastBatch = x;
-    y.dispose();
-    this.fineTuneStepsDone += 1;
-    return losses;
+    try {
+      const losses = trainStep(this.model, reference, x, y, this.optimizer, klRegOptions(s));
+      this.lastBatch?.dispose();
+      this.lastBatch = x;
+      this.fineTuneStepsDone += 1;
+      return losses;
+    } finally {
+      // The inputs stay as the live batch only if the step trained on them; the labels always go.
+      if (x !== this.lastBatch) x.dispose();
+      y.dispose();
+    }
   }
 
   /** Test-set accuracy of the model on both tasks, in eval mode (its mode is restored). */
@@ -251,18 +257,18 @@ export class Scenario {
   } | null> {
     const { lastBatch: x, modelOld } = this;
     if (!x || !modelOld) return null;
-    const [logNew, logOld] = [this.model, modelOld].map((net) =>
-      inEvalMode(net, () => tf.tidy(() => F.logSoftmax(net.forward(x)))),
-    );
-    const measured = tf.tidy(() => {
+    const [measured, firstRows] = tf.tidy(() => {
+      const [logNew, logOld] = [this.model, modelOld].map((net) =>
+        inEvalMode(net, () => F.logSoftmax(net.forward(x))),
+      );
       const kl = (p: tf.Tensor, q: tf.Tensor) => F.klDiv(q, p, { reduction: 'batchmean', logTarget: true });
-      return tf.stack([kl(logOld, logNew), kl(logNew, logOld)]);
+      const firstRow = (logProbs: tf.Tensor) => tf.exp(tf.slice(logProbs, [0, 0], [1, -1]));
+      return [
+        tf.stack([kl(logOld, logNew), kl(logNew, logOld)]),
+        tf.concat([firstRow(logOld), firstRow(logNew)]),
+      ];
     });
-    const firstRows = tf.tidy(() =>
-      tf.exp(tf.concat([tf.slice(logOld, [0, 0], [1, -1]), tf.slice(logNew, [0, 0], [1, -1])])),
-    );
-    const [values, rows] = await Promise.all([measured.data(), firstRows.data()]);
-    tf.dispose([logNew, logOld, measured, firstRows]);
+    const [values, rows] = await Promise.all([readAndDispose(measured), readAndDispose(firstRows)]);
     const classes = rows.length / 2;
     return {
       size: x.shape[0],
@@ -282,37 +288,15 @@ export class Scenario {
     const { lastBatch: x, modelOld } = this;
     if (!x || !modelOld) return [];
     const saved = randomState();
-    const cells: ModesGridCell[] = [];
-    for (const mode of ['train', 'eval'] as const) {
-      for (const noGrad of [true, false]) {
-        const probe = deepcopy(modelOld);
-        setMode(probe, mode);
-        const [bn] = batchNormLayers(probe);
-        const statsBefore = tf.clone(bn.runningMean);
-        // With no_grad the forward is not recorded; without it, a backward follows as in training.
-        const first = noGrad ? probe.forward(x) : forwardAndBackward(probe, x);
-        const second = probe.forward(x);
-        const measures = tf.tidy(() =>
-          tf.stack([
-            tf.max(tf.abs(tf.sub(first, second))),
-            tf.max(tf.abs(tf.sub(bn.runningMean, statsBefore))),
-          ]),
-        );
-        const [outputChange, statsChange] = await measures.data();
-        const norm = await gradNorm(probe);
-        tf.dispose([first, second, statsBefore, measures]);
-        probe.dispose();
-        cells.push({
-          mode,
-          noGrad,
-          randomOutput: outputChange > 0,
-          statsMove: statsChange > 0,
-          gradNorm: norm,
-        });
+    try {
+      const cells: ModesGridCell[] = [];
+      for (const mode of ['train', 'eval'] as const) {
+        for (const noGrad of [true, false]) cells.push(await modesCell(modelOld, x, mode, noGrad));
       }
+      return cells;
+    } finally {
+      restoreRandomState(saved);
     }
-    restoreRandomState(saved);
-    return cells;
   }
 
   /** ‖grad‖ piled up in model_old's parameters (only the no_grad pitfall puts any there). */
@@ -327,6 +311,44 @@ export class Scenario {
     this.modelOld?.dispose();
     for (const set of [this.oldTrainSet, this.newTrainSet, this.oldTest, this.newTest])
       tf.dispose([set.x, set.y]);
+  }
+}
+
+/** One cell of the modes grid, measured on a throwaway copy of `modelOld` that goes even on a throw. */
+async function modesCell(
+  modelOld: Sequential,
+  x: tf.Tensor,
+  mode: Mode,
+  noGrad: boolean,
+): Promise<ModesGridCell> {
+  const probe = deepcopy(modelOld);
+  try {
+    setMode(probe, mode);
+    const [outputChange, statsChange] = await readAndDispose(outputAndStatsChange(probe, x, noGrad));
+    const norm = await gradNorm(probe);
+    return { mode, noGrad, randomOutput: outputChange > 0, statsMove: statsChange > 0, gradNorm: norm };
+  } finally {
+    probe.dispose();
+  }
+}
+
+/**
+ * Two forwards of `net` on `x`: how far apart their outputs are, and how far the first BatchNorm's
+ * running mean moved. With no_grad the first forward is not recorded; without it, a backward
+ * follows as in training.
+ */
+function outputAndStatsChange(net: Sequential, x: tf.Tensor, noGrad: boolean): tf.Tensor {
+  const [bn] = batchNormLayers(net);
+  const held: tf.Tensor[] = [tf.clone(bn.runningMean)];
+  try {
+    held.push(noGrad ? net.forward(x) : forwardAndBackward(net, x));
+    held.push(net.forward(x));
+    const [statsBefore, first, second] = held;
+    return tf.tidy(() =>
+      tf.stack([tf.max(tf.abs(tf.sub(first, second))), tf.max(tf.abs(tf.sub(bn.runningMean, statsBefore)))]),
+    );
+  } finally {
+    tf.dispose(held);
   }
 }
 
@@ -360,17 +382,12 @@ export async function accuracy(net: Sequential, set: TensorSet): Promise<number>
   const correct = inEvalMode(net, () =>
     tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(net.forward(set.x), 1), set.y), 'float32'))),
   );
-  const value = (await correct.data())[0];
-  correct.dispose();
-  return value / set.n;
+  return (await readAndDispose(correct))[0] / set.n;
 }
 
 /** Class probabilities of `net` (eval mode) at each point of `grid`. */
 export async function probabilities(net: Sequential, grid: tf.Tensor2D): Promise<Float32Array> {
-  const probs = inEvalMode(net, () => tf.tidy(() => F.softmax(net.forward(grid))));
-  const values = (await probs.data()) as Float32Array;
-  probs.dispose();
-  return values;
+  return readAndDispose(inEvalMode(net, () => tf.tidy(() => F.softmax(net.forward(grid)))));
 }
 
 /** A size×size grid of points over [-extent, extent]², row-major from the top-left corner. */

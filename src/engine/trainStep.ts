@@ -83,23 +83,31 @@ export function trainStep(
 
   let lossNew: tf.Scalar | undefined;
   let klPenalty: tf.Scalar | undefined;
+  let totalLoss: tf.Scalar | undefined;
   // Without no_grad, PyTorch's backward also fills model_old's .grad: ask for those gradients too.
   const params = teacherNoGrad
     ? model.parameters()
     : [...new Set([...model.parameters(), ...modelOld.parameters()])];
-  const totalLoss = backward(() => {
-    const outputs = model.forward(x);
-    lossNew = tf.keep(F.crossEntropy(outputs, y));
-    const logitsOld = logitsOldNoGrad ?? modelOld.forward(x);
-    // F.kl_div(input, target) = KL(target ‖ exp(input)): the reference distribution is the target.
-    const [reference, approx] = direction === 'old||new' ? [logitsOld, outputs] : [outputs, logitsOld];
-    const input = probsAsInput ? F.softmax(approx) : F.logSoftmax(approx);
-    const target = logTarget ? F.logSoftmax(reference) : F.softmax(reference);
-    klPenalty = tf.keep(F.klDiv(input, target, { reduction, logTarget }) as tf.Scalar);
-    return tf.add(lossNew, tf.mul(klPenalty, lambda));
-  }, params);
-  optimizer.step();
-  logitsOldNoGrad?.dispose();
+  try {
+    totalLoss = backward(() => {
+      const outputs = model.forward(x);
+      lossNew = tf.keep(F.crossEntropy(outputs, y));
+      const logitsOld = logitsOldNoGrad ?? modelOld.forward(x);
+      // F.kl_div(input, target) = KL(target ‖ exp(input)): the reference distribution is the target.
+      const [reference, approx] = direction === 'old||new' ? [logitsOld, outputs] : [outputs, logitsOld];
+      const input = probsAsInput ? F.softmax(approx) : F.logSoftmax(approx);
+      const target = logTarget ? F.logSoftmax(reference) : F.softmax(reference);
+      klPenalty = tf.keep(F.klDiv(input, target, { reduction, logTarget }) as tf.Scalar);
+      return tf.add(lossNew, tf.mul(klPenalty, lambda));
+    }, params);
+    optimizer.step();
+  } catch (error) {
+    // A step that throws hands nothing to the caller, so it keeps nothing either.
+    tf.dispose([lossNew, klPenalty, totalLoss]);
+    throw error;
+  } finally {
+    logitsOldNoGrad?.dispose();
+  }
 
   return { lossNew: lossNew as tf.Scalar, klPenalty: klPenalty as tf.Scalar, totalLoss };
 }

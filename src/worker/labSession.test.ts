@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Scenario } from '../engine/scenario';
+import { InjectedFault, plantFault } from '../engine/test/faults';
 import { DEFAULT_STATE } from '../state/schema';
 import type { BackendStatus } from './backend';
 import { LabSession } from './labSession';
@@ -96,6 +98,31 @@ describe('the lab session', () => {
     const bad = last.steps.at(-1);
     expect(bad && (!Number.isFinite(bad.totalLoss) || Math.abs(bad.totalLoss) > 1e4)).toBe(true);
     expect(last.steps.slice(0, -1).every((m) => Number.isFinite(m.totalLoss))).toBe(true);
+    lab.dispose();
+  });
+});
+
+describe('a step that throws part-way through a batch', () => {
+  it('leaves no tensor of the earlier steps behind and is answered by one error', async () => {
+    const { lab, send, answersTo } = session();
+    await send(1, { type: 'start', state: DEFAULT_STATE }).done;
+    await send(1, { type: 'run', steps: 1 }).done; // creates Adam's moments, which then stay
+    const before = tf.memory().numTensors;
+    // The third step of five throws inside the optimizer's update, after the gradients exist.
+    const step = Scenario.prototype.step;
+    let steps = 0;
+    const spy = vi.spyOn(Scenario.prototype, 'step').mockImplementation(function (this: Scenario) {
+      if (++steps === 3) plantFault(this.model, 'optimizer');
+      return step.call(this);
+    });
+    const run = send(1, { type: 'run', steps: 5 });
+    await run.done;
+    spy.mockRestore();
+    expect(steps).toBe(3);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(answersTo(run.command)).toEqual([
+      expect.objectContaining({ type: 'error', message: new InjectedFault('optimizer').message }),
+    ]);
     lab.dispose();
   });
 });
