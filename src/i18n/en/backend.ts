@@ -14,4 +14,6 @@ export const backend = {
   'backend.rateOn': '{rate} on {name}',
   'backend.unavailable': 'not available in this browser',
   'backend.failure': '{name} failed: {message}',
+  'backend.mainThread':
+    'It trains on the page’s main thread, because this page may not start a worker; the page may pause while it trains.',
 } as const;

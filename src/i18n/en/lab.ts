@@ -119,4 +119,6 @@ export const lab = {
   'notice.diverged':
     'Training paused: the total loss reached {value} at step {step}, so the run diverged (the learning rate is too high for this optimizer). Lower the learning rate and press Reset.',
   'notice.error': 'Something went wrong in the training worker: {message}',
+  'notice.cannotStart':
+    'The lab cannot run in this page: the browser refused every way of starting its training engine ({message}).',
 } as const;

@@ -16,4 +16,5 @@ export const backend: Record<keyof typeof en, string> = {
   'backend.rateOn': '{name} 每秒 {rate} 步',
   'backend.unavailable': '此浏览器不支持',
   'backend.failure': '{name} 启动失败：{message}',
+  'backend.mainThread': '它在页面的主线程上训练，因为此页面不允许启动 Worker；训练时页面可能会短暂停顿。',
 };
