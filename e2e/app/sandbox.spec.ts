@@ -126,6 +126,8 @@ test('when no way of starting the engine works, the panel says so', async ({ pag
   await expect(alert).toContainText('blob:');
   await expect(alert).toContainText('mainThread:');
   await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
+  await expect(page.getByText('No backend runs')).toBeVisible();
+  await expect(page.getByText('Starting the backend')).toHaveCount(0);
   // Reset has no engine to start a run on: the notice stays.
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(alert).toContainText('The lab cannot run in this page');

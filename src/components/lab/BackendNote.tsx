@@ -8,7 +8,8 @@ export function BackendNote() {
   const language = useLanguage();
   const backend = useLabView((v) => v.backend);
   const onMainThread = useLabView((v) => v.engineWay === 'mainThread');
-  if (!backend) return <p className="backend-note">{t('phase.starting')}</p>;
+  const cannotStart = useLabView((v) => v.engineWay === 'none');
+  if (!backend) return <p className="backend-note">{t(cannotStart ? 'backend.none' : 'phase.starting')}</p>;
   return (
     <div className="backend-note">
       <p>{backendSentence(backend, t, language)}</p>
