@@ -6,11 +6,17 @@ import { LabProvider } from './state/LabContext';
 import { withSettingsQuery } from './state/pageQuery';
 import { queryFromState, stateFromQuery } from './state/schema';
 import { LabStore } from './state/store';
+import labWorkerUrl from './worker/labWorker.ts?worker&url';
 import type { Command, Report } from './worker/protocol';
+import { EngineConnection } from './worker/workerStarter';
 import './styles.css';
 
-// The engine and TF.js live in the worker's own chunk, loaded after the first paint.
-const worker = new Worker(new URL('./worker/labWorker.ts', import.meta.url), { type: 'module' });
+// The engine and TF.js live in the worker's own chunk, loaded after the first paint; where this page
+// may not start that worker (a sandboxed frame, a strict policy), a Blob URL worker or the page runs it.
+const engine = new EngineConnection({
+  url: labWorkerUrl,
+  onMainThread: async (port) => (await import('./worker/labEndpoint')).serveLab(port),
+});
 const loadedQuery = window.location.search;
 const initial = stateFromQuery(loadedQuery);
 
@@ -18,24 +24,34 @@ const initial = stateFromQuery(loadedQuery);
 function replaceQuery(settingsQuery: string): void {
   const { pathname, search, hash } = window.location;
   const query = withSettingsQuery(search, settingsQuery);
-  window.history.replaceState(null, '', `${query ? `?${query}` : pathname}${hash}`);
+  try {
+    window.history.replaceState(null, '', `${query ? `?${query}` : pathname}${hash}`);
+  } catch {
+    // Some browsers (older Chromium) refuse a frame with an opaque origin (sandbox without
+    // allow-same-origin) to rewrite its address; the lab works the same, its address just stays.
+  }
 }
 const store = new LabStore(
-  (command: Command) => worker.postMessage(command),
+  (command: Command) => engine.postMessage(command),
   initial,
   (state) => {
     // Every setting lives in the URL, so the address is always a link to this run.
     replaceQuery(queryFromState(state));
   },
 );
-worker.onmessage = (event: MessageEvent<Report>) => store.receive(event.data);
-worker.onerror = (event) =>
+engine.addEventListener('message', (event) => store.receive((event as MessageEvent<Report>).data));
+engine.addEventListener('error', (event) =>
   store.receive({
     type: 'error',
-    message: event.message || 'the worker failed to load',
+    message: (event as ErrorEvent).message || 'the worker stopped',
     runId: store.getView().runId,
     answers: null,
-  });
+  }),
+);
+engine.started.then(
+  (way) => store.engineStarted(way),
+  (e: Error) => store.engineCannotStart(e.message),
+);
 // Normalise the address too: clamped link values are shown as they are used.
 if (initial.corrections.length > 0) {
   replaceQuery(queryFromState(initial.state));

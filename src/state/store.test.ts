@@ -194,6 +194,29 @@ describe('the run lifecycle', () => {
   });
 });
 
+describe('where the engine runs', () => {
+  it('records the way the engine started', () => {
+    const { store } = harness();
+    expect(store.getView().engineWay).toBeNull();
+    store.engineStarted('blob');
+    expect(store.getView().engineWay).toBe('blob');
+  });
+
+  it('fails the run with every reason when no way could start it, and Reset keeps saying so', () => {
+    const h = harness();
+    h.store.start();
+    h.store.engineCannotStart('module: refused; blob: refused; mainThread: no file');
+    expect(h.store.getView()).toMatchObject({
+      engineWay: 'none',
+      phase: 'failed',
+      error: 'module: refused; blob: refused; mainThread: no file',
+    });
+    h.store.reset();
+    expect(h.store.getView()).toMatchObject({ phase: 'failed', runId: 1 });
+    expect(h.sent.map((c) => c.type)).toEqual(['start']);
+  });
+});
+
 describe('ghost runs', () => {
   it('Reset keeps the run’s accuracy as a ghost named by λ and by what else differed', () => {
     const h = harness({ ...DEFAULT_STATE, lambda: 0 });

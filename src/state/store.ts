@@ -10,6 +10,7 @@ import type {
   Snapshot,
   StepMetrics,
 } from '../worker/protocol';
+import type { WorkerWay } from '../worker/workerStarter';
 import { type Correction, DEFAULT_STATE, type LabState, SETTINGS, type SettingName } from './schema';
 
 export type Phase = 'starting' | 'pretraining' | 'paused' | 'playing' | 'finished' | 'diverged' | 'failed';
@@ -54,6 +55,8 @@ export interface LabView {
   /** Set when the GPU device was lost and the run restarted on another backend. */
   deviceLost: string | null;
   error: string | null;
+  /** How the engine runs (a worker, or the page's own thread); 'none' when no way could start it. */
+  engineWay: WorkerWay | 'none' | null;
   ghosts: GhostRun[];
   /** Fine-tuning steps per animation frame while playing. */
   speed: number;
@@ -131,6 +134,7 @@ export class LabStore {
       backend: null,
       runId: 1,
       deviceLost: null,
+      engineWay: null,
       ghosts: [],
       speed: 1,
       ...newRun(),
@@ -157,6 +161,16 @@ export class LabStore {
 
   start(): void {
     this.command({ type: 'start', state: this.view.settings });
+  }
+
+  /** The engine started, in this way (see `workerStarter.ts`). */
+  engineStarted(way: WorkerWay): void {
+    this.update({ engineWay: way });
+  }
+
+  /** No way of starting the engine worked: the run fails with the reasons, for the panel to show. */
+  engineCannotStart(reasons: string): void {
+    this.update({ engineWay: 'none', phase: 'failed', error: reasons });
   }
 
   setSetting<N extends SettingName>(name: N, value: LabState[N]): void {
@@ -211,6 +225,8 @@ export class LabStore {
 
   /** A new run with the current settings; the old one stays on the chart as a ghost. */
   reset(): void {
+    // Without an engine a new run could only wait forever; the notice saying why stays.
+    if (this.view.engineWay === 'none') return;
     this.frames.cancel(this.frame);
     const ghosts =
       this.view.steps.length > 0

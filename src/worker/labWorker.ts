@@ -1,22 +1,9 @@
 /// <reference lib="webworker" />
-/**
- * The lab's Web Worker: owns the TF.js backend and hands each command to the session, which trains
- * only when the page asks (one `run` per animation frame) and answers every command once.
- */
-import { chooseBackend, webgpuDeviceLost } from './backend';
-import { LabSession } from './labSession';
-import type { Command, Report } from './protocol';
+/** The lab's Web Worker: the engine of `labEndpoint.ts`, training on its own thread. */
+import { serveLab } from './labEndpoint';
+import { announceStarted } from './workerStarter';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const session = new LabSession({
-  post(body, runId, answers, transfer = []) {
-    self.postMessage({ ...body, runId, answers } as Report, transfer);
-  },
-  chooseBackend,
-  deviceLost: webgpuDeviceLost,
-});
-
-self.onmessage = (event: MessageEvent<Command>) => {
-  session.receive(event.data);
-};
+serveLab(self);
+announceStarted(self);

@@ -28,6 +28,7 @@ export function Notices({ pausedOutOfSight = false }: { pausedOutOfSight?: boole
   const deviceLost = useLabView((v) => v.deviceLost);
   const backend = useLabView((v) => v.backend?.name);
   const error = useLabView((v) => v.error);
+  const cannotStart = useLabView((v) => v.engineWay === 'none');
   return (
     <div className="notices" role="status">
       {(phase === 'starting' || phase === 'pretraining') && (
@@ -83,7 +84,7 @@ export function Notices({ pausedOutOfSight = false }: { pausedOutOfSight?: boole
       )}
       {error && (
         <p className="notice notice-error" role="alert">
-          {t('notice.error', { message: error })}
+          {t(cannotStart ? 'notice.cannotStart' : 'notice.error', { message: error })}
         </p>
       )}
     </div>

@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { LessonsMessage, LessonsReply, LessonsRequest, ResultOf } from '../../worker/lessonsProtocol';
+import lessonsWorkerUrl from '../../worker/lessonsWorker.ts?worker&url';
+import { EngineConnection } from '../../worker/workerStarter';
 
-// One worker for all lessons, started on first use; TF.js and the engine load in its chunk only.
-let worker: Worker | null = null;
+// One engine for all lessons, started on first use; TF.js and the engine load in its chunk only.
+let engine: EngineConnection | null = null;
 let lastId = 0;
 
-function lessonsWorker(): Worker {
-  worker ??= new Worker(new URL('../../worker/lessonsWorker.ts', import.meta.url), { type: 'module' });
-  return worker;
+function lessonsEngine(): EngineConnection {
+  engine ??= new EngineConnection({
+    url: lessonsWorkerUrl,
+    onMainThread: async (port) => (await import('../../worker/lessonsEndpoint')).serveLessons(port),
+  });
+  return engine;
 }
 
 export type EngineAnswer<T> = { result: T; error: null } | { result: null; error: string } | null;
@@ -24,11 +29,12 @@ export function useLessonsEngine<R extends LessonsRequest>(request: R | null): E
 
   useEffect(() => {
     if (key === null) return;
-    const target = lessonsWorker();
+    const target = lessonsEngine();
     lastId += 1;
     const id = lastId;
-    const onMessage = (event: MessageEvent<LessonsReply>) => {
-      const reply = event.data;
+    let current = true;
+    const onMessage = (event: Event) => {
+      const reply = (event as MessageEvent<LessonsReply>).data;
       if (reply.id !== id) return;
       setAnswer(
         'error' in reply
@@ -37,12 +43,17 @@ export function useLessonsEngine<R extends LessonsRequest>(request: R | null): E
       );
     };
     // A worker that fails to load may give no message; the page then says so in its own words.
-    const onError = (event: ErrorEvent) => setAnswer({ result: null, error: event.message ?? '' });
+    const onError = (event: Event) => setAnswer({ result: null, error: (event as ErrorEvent).message ?? '' });
     target.addEventListener('message', onMessage);
     target.addEventListener('error', onError);
+    // No way of starting the engine worked: say why, as for a failed request.
+    target.started.catch((e: Error) => {
+      if (current) setAnswer({ result: null, error: e.message });
+    });
     const message: LessonsMessage = { id, request: JSON.parse(key) as LessonsRequest };
     target.postMessage(message);
     return () => {
+      current = false;
       target.removeEventListener('message', onMessage);
       target.removeEventListener('error', onError);
     };

@@ -14,4 +14,7 @@ export const backend = {
   'backend.rateOn': '{rate} on {name}',
   'backend.unavailable': 'not available in this browser',
   'backend.failure': '{name} failed: {message}',
+  'backend.none': 'No backend runs: the training engine could not start.',
+  'backend.mainThread':
+    'It trains on the page’s main thread, because this page may not start a worker; the page may pause while it trains.',
 } as const;

@@ -120,4 +120,6 @@ export const lab = {
     'Training paused: the total loss reached {value} at step {step}, so the run diverged (the learning rate is too high for this optimizer). Lower the learning rate and press Reset.',
   'notice.error': 'Something went wrong in the training worker: {message}',
   'notice.outOfSight': 'Paused while the lab is out of sight; training goes on when it is seen again.',
+  'notice.cannotStart':
+    'The lab cannot run in this page: the browser refused every way of starting its training engine ({message}).',
 } as const;

@@ -16,4 +16,6 @@ export const backend: Record<keyof typeof en, string> = {
   'backend.rateOn': '{name} 每秒 {rate} 步',
   'backend.unavailable': '此浏览器不支持',
   'backend.failure': '{name} 启动失败：{message}',
+  'backend.none': '没有计算后端在运行：训练引擎未能启动。',
+  'backend.mainThread': '它在页面的主线程上训练，因为此页面不允许启动 Worker；训练时页面可能会短暂停顿。',
 };

@@ -120,4 +120,5 @@ export const lab: Record<keyof typeof en, string> = {
     '训练已暂停：总损失在第 {step} 步达到 {value}，训练发散了（对这个优化器来说学习率太高）。请调低学习率后点击重置。',
   'notice.error': '训练线程出错：{message}',
   'notice.outOfSight': '实验不在视野内，训练已暂停；再次看到它时会继续训练。',
+  'notice.cannotStart': '实验无法在此页面中运行：浏览器拒绝了启动训练引擎的所有方式（{message}）。',
 };

@@ -1,0 +1,22 @@
+/**
+ * The lab's engine behind a message port: owns the TF.js backend and hands each command to the
+ * session, which trains only when the page asks (one `run` per animation frame) and answers every
+ * command once. It runs in a worker (`labWorker.ts`), or on the page where workers are refused.
+ */
+import { chooseBackend, webgpuDeviceLost } from './backend';
+import { LabSession } from './labSession';
+import type { Command, Report } from './protocol';
+import type { EnginePort } from './workerStarter';
+
+export function serveLab(port: EnginePort): void {
+  const session = new LabSession({
+    post(body, runId, answers, transfer = []) {
+      port.postMessage({ ...body, runId, answers } as Report, transfer);
+    },
+    chooseBackend,
+    deviceLost: webgpuDeviceLost,
+  });
+  port.onmessage = (event: MessageEvent<Command>) => {
+    session.receive(event.data);
+  };
+}
