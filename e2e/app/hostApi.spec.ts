@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../tools/chromium';
+import { watchErrors } from './lab';
 
 // The Host API (docs/EMBED.md) between the lab and a course page on ANOTHER origin, as in real
 // embeds: the host pages are served by Playwright itself at made-up origins.
@@ -253,4 +254,97 @@ test('the frame follows the content: a taller tab is re-sent as a new height, th
   const count = (await heights()).length;
   await page.waitForTimeout(1500);
   expect((await heights()).length).toBe(count);
+});
+
+test('1,000 malformed messages from the host: no error, one reply per id, valid settings, still answers ping', async ({
+  page,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('no baseURL');
+  const errors = watchErrors(page);
+  await openHost(page, baseURL, HOST, false, 'backend=wasm&embed=1');
+  await waitForMessage(page, (m) => m.type === 'state' && m.phase === 'paused');
+
+  // Made in the host page itself, as a careless or hostile host script would: `__proto__` as an own
+  // key, NaN and ±Infinity, huge and deep values survive there, not through Playwright's serialiser.
+  const ids = await page.evaluate(
+    ([target, count]) => {
+      let a = 20261130;
+      const random = () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = Math.imul(a ^ (a >>> 15), a | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+      // An own property even for `__proto__` (plain assignment would set the prototype instead).
+      const own = (object: object, key: string, v: unknown) =>
+        Object.defineProperty(object, key, {
+          value: v,
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+      const nested = (depth: number): unknown => (depth === 0 ? 1 : { a: nested(depth - 1) });
+      const value = (): unknown =>
+        pick<() => unknown>([
+          () => random() * 20 - 5,
+          () => Number.NaN,
+          () => Number.POSITIVE_INFINITY,
+          () => -1e308,
+          () => Math.floor(random() * 2000) - 500,
+          () => random() < 0.5,
+          () => pick(['adam', 'sgd', 'eval', 'wasm', 'zh', 'x', '', 'a'.repeat(10_000)]),
+          () => null,
+          () => [1, 2],
+          () => nested(300),
+          () => 10n,
+        ])();
+      const names = ['lambda', 'dropout', 'lr', 'optimizer', 'steps', 'seed', 'backend', '__proto__', 'nope'];
+      const types = ['ping', 'getState', 'set', 'pause', 'step', 'bogus', '', 'reply'];
+      const frame = document.querySelector('iframe')?.contentWindow;
+      const withId: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const m: Record<string, unknown> = {};
+        if (random() < 0.9) m.kllab = random() < 0.9 ? 1 : value();
+        if (random() < 0.9) m.type = random() < 0.85 ? pick(types) : value();
+        const id = random() < 0.6 ? `fuzz${i}` : undefined;
+        if (id !== undefined) m.id = id;
+        if (random() < 0.5) {
+          const settings = {};
+          own(settings, pick(names), value());
+          m.settings = random() < 0.1 ? value() : settings;
+        }
+        if (random() < 0.3) m.count = value();
+        if (random() < 0.05) own(m, '__proto__', { kllab: 1 });
+        frame?.postMessage(random() < 0.05 ? value() : m, target);
+        if (id !== undefined && m.kllab === 1) withId.push(id);
+      }
+      return withId;
+    },
+    [new URL(baseURL).origin, 1000] as const,
+  );
+  expect(ids.length).toBeGreaterThan(300);
+
+  // Every command with an id gets exactly one reply, in the order sent.
+  await expect
+    .poll(async () => (await received(page)).filter((m) => m.type === 'reply').length, { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(ids.length);
+  const replies = (await received(page)).filter((m) => m.type === 'reply' && String(m.id).startsWith('fuzz'));
+  expect(replies.map((m) => m.id)).toEqual(ids);
+  expect(replies.some((m) => m.ok === false)).toBe(true);
+
+  // Settings stay valid, as the lab's own controls show them, and the lab still answers.
+  const state = (await command(page, baseURL, { type: 'getState' })).state as {
+    settings: Record<string, number>;
+  };
+  expect(state.settings.lambda).toBeGreaterThanOrEqual(0);
+  expect(state.settings.lambda).toBeLessThanOrEqual(10);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('slider', { name: /^λ/ })).toHaveValue(String(state.settings.lambda));
+  const readies = async () => (await received(page)).filter((m) => m.type === 'ready').length;
+  const before = await readies();
+  await post(page, baseURL, { kllab: 1, type: 'ping' });
+  await expect.poll(readies).toBe(before + 1);
+  expect(errors).toEqual([]);
 });
