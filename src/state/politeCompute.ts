@@ -2,9 +2,9 @@ import type { Phase } from './store';
 
 /** The part of the store polite compute drives. */
 export interface PlayableStore {
-  getView(): { phase: Phase; runId: number };
+  getView(): { phase: Phase; pausedUnseen: boolean };
   play(): void;
-  pause(): void;
+  pauseUnseen(): void;
   subscribe(listener: () => void): () => void;
 }
 
@@ -19,65 +19,34 @@ export interface Sight {
 /**
  * Training nobody can see only burns a core (and a laptop's battery, and the other lab's share of
  * the machine when a course page embeds two). While the lab is out of sight it does not play: a run
- * that was playing, or that starts playing (autoplay, a host's `play`), is paused. When the lab is
- * seen again, polite compute resumes the run it paused, and only that run, only if it is still
- * paused: a learner's Pause, a Reset or the end of the run are theirs to keep.
+ * that was playing, or that starts playing (autoplay, a host's `play`), is paused with the store's
+ * `pauseUnseen`. When the lab is seen again, that run plays on, unless someone paused it, reset it
+ * or it ended meanwhile (the store forgets `pausedUnseen` then).
  */
 export class PoliteCompute {
   private sight: Sight = { pageShown: true, panelInView: true };
-  /** The run polite compute paused and will resume, or null. */
-  private pausedRun: number | null = null;
-  private readonly listeners = new Set<() => void>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly store: PlayableStore) {
     this.unsubscribe = store.subscribe(this.follow);
   }
 
-  /** Whether the run is paused because the lab is out of sight (and will resume when seen). */
-  isPausedOutOfSight = (): boolean => this.pausedRun !== null;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
   see(change: Partial<Sight>): void {
     this.sight = { ...this.sight, ...change };
-    if (!this.isSeen()) {
-      this.follow();
-      return;
-    }
-    const run = this.pausedRun;
-    if (run === null) return;
-    this.remember(null);
-    const { phase, runId } = this.store.getView();
-    if (phase === 'paused' && runId === run) this.store.play();
+    if (!this.isSeen()) this.follow();
+    else if (this.store.getView().pausedUnseen && this.store.getView().phase === 'paused') this.store.play();
   }
 
   stop(): void {
     this.unsubscribe();
-    this.remember(null);
   }
 
   private isSeen(): boolean {
     return this.sight.pageShown && this.sight.panelInView;
   }
 
-  /** On every change of the store: pause a run that plays unseen; forget one that moved on. */
+  /** On every change of the store: a run that plays unseen pauses at once, before its next frame. */
   private follow = (): void => {
-    const { phase, runId } = this.store.getView();
-    if (!this.isSeen() && phase === 'playing') {
-      this.remember(runId);
-      this.store.pause();
-    } else if (this.pausedRun !== null && (phase !== 'paused' || runId !== this.pausedRun)) {
-      this.remember(null);
-    }
+    if (!this.isSeen() && this.store.getView().phase === 'playing') this.store.pauseUnseen();
   };
-
-  private remember(run: number | null): void {
-    if (run === this.pausedRun) return;
-    this.pausedRun = run;
-    for (const listener of this.listeners) listener();
-  }
 }

@@ -50,6 +50,8 @@ export interface LabView {
   /** model.eval() × torch.no_grad() on model_old, measured every few steps. */
   modesGrid: ModesGridCell[] | null;
   points: PlotPoints | null;
+  /** Paused because nobody could see the lab (politeCompute.ts): it plays on when seen again. */
+  pausedUnseen: boolean;
   /** The step whose total loss stopped being finite or exploded (the last entry of `steps`). */
   divergence: { step: number; value: number } | null;
   /** Set when the GPU device was lost and the run restarted on another backend. */
@@ -76,6 +78,7 @@ function newRun() {
     modesGrid: null,
     points: null,
     divergence: null,
+    pausedUnseen: false,
     error: null,
   } satisfies Partial<LabView>;
 }
@@ -193,12 +196,19 @@ export class LabStore {
 
   play(): void {
     if (this.view.phase !== 'paused') return;
-    this.update({ phase: 'playing' });
+    this.update({ phase: 'playing', pausedUnseen: false });
     this.tick();
   }
 
+  /** Also a pause that arrives while the lab waits unseen: it then stays paused when seen. */
   pause(): void {
     if (this.view.phase === 'playing') this.update({ phase: 'paused' });
+    else if (this.view.pausedUnseen) this.update({ pausedUnseen: false });
+  }
+
+  /** Nobody can see the lab: stop playing until it is seen (and unless someone pauses meanwhile). */
+  pauseUnseen(): void {
+    if (this.view.phase === 'playing') this.update({ phase: 'paused', pausedUnseen: true });
   }
 
   /**

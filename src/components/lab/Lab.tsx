@@ -22,7 +22,7 @@ import { usePoliteCompute } from './usePoliteCompute';
 export function Lab({ embedFrom }: { embedFrom?: EmbedParams }) {
   const t = useT();
   const panel = useRef<HTMLElement>(null);
-  const pausedOutOfSight = usePoliteCompute(panel);
+  usePoliteCompute(panel);
   useEffect(() => {
     // A link to #lab opened before the panel existed: bring the panel into view and focus once it does.
     const focusPanel = () => {
@@ -45,7 +45,7 @@ export function Lab({ embedFrom }: { embedFrom?: EmbedParams }) {
         <RunButtons />
         <SettingControl name="lambda" />
         <Readouts />
-        <Notices pausedOutOfSight={pausedOutOfSight} />
+        <Notices />
         <UnknownSettingsNotice />
       </ShownNumbers>
       <AccuracyChart />

@@ -9,11 +9,11 @@ import { useShownNumbers } from './ShownNumbers';
 /**
  * What the learner must know about the run, inside the panel where the eye is: pretraining, the end
  * of the run (and how to go on), divergence, a lost GPU, corrected link values, pending resets, a
- * run waiting while the lab is out of sight (`pausedOutOfSight`, from polite compute: said mostly
- * for screen readers, which announce it when a learner reads on past the panel).
+ * run waiting while the lab is out of sight (polite compute: said mostly for screen readers, which
+ * announce it when a learner reads on past the panel).
  * Step numbers are the readouts' own: the last step the page received.
  */
-export function Notices({ pausedOutOfSight = false }: { pausedOutOfSight?: boolean }) {
+export function Notices() {
   const t = useT();
   const store = useLabStore();
   const progressId = useId();
@@ -28,6 +28,7 @@ export function Notices({ pausedOutOfSight = false }: { pausedOutOfSight?: boole
   const deviceLost = useLabView((v) => v.deviceLost);
   const backend = useLabView((v) => v.backend?.name);
   const error = useLabView((v) => v.error);
+  const pausedUnseen = useLabView((v) => v.pausedUnseen && v.phase === 'paused');
   const cannotStart = useLabView((v) => v.engineWay === 'none');
   return (
     <div className="notices" role="status">
@@ -76,7 +77,7 @@ export function Notices({ pausedOutOfSight = false }: { pausedOutOfSight?: boole
           {t('notice.corrected', { name: c.name, given: c.given, used: c.used })}
         </p>
       ))}
-      {pausedOutOfSight && <p className="notice">{t('notice.outOfSight')}</p>}
+      {pausedUnseen && <p className="notice">{t('notice.outOfSight')}</p>}
       {pending.length > 0 && (
         <p className="notice">
           {t('notice.restart', { names: pending.map((n) => t(labelKey(n))).join(', ') })}

@@ -1,14 +1,10 @@
-import { type RefObject, useEffect, useState, useSyncExternalStore } from 'react';
+import { type RefObject, useEffect } from 'react';
 import { useLabStore } from '../../state/LabContext';
 import { PoliteCompute } from '../../state/politeCompute';
 
-/**
- * Pauses training while the lab's panel cannot be seen and resumes it when it can (see
- * `PoliteCompute`). Says whether the run is paused for that reason.
- */
-export function usePoliteCompute(panel: RefObject<HTMLElement | null>): boolean {
+/** Pauses training while the lab's panel cannot be seen and resumes it when it can (see `PoliteCompute`). */
+export function usePoliteCompute(panel: RefObject<HTMLElement | null>): void {
   const store = useLabStore();
-  const [polite, setPolite] = useState<PoliteCompute | null>(null);
   useEffect(() => {
     const element = panel.current;
     if (!element) return;
@@ -24,18 +20,10 @@ export function usePoliteCompute(panel: RefObject<HTMLElement | null>): boolean 
       if (last) compute.see({ panelInView: last.isIntersecting });
     });
     observer.observe(element);
-    setPolite(compute);
     return () => {
       observer.disconnect();
       document.removeEventListener('visibilitychange', onVisibility);
       compute.stop();
-      setPolite(null);
     };
   }, [panel, store]);
-  return useSyncExternalStore(
-    polite?.subscribe ?? noSubscription,
-    () => polite?.isPausedOutOfSight() ?? false,
-  );
 }
-
-const noSubscription = () => () => {};
