@@ -125,7 +125,9 @@ test('<kl-lab> frames the lab near the viewport, relays its events and answers i
     state: { settings: { lambda: 0 } },
   });
 
-  // autoplay: the run starts by itself once pretraining is done.
+  // autoplay: the run starts by itself once pretraining is done, and once the reader can see it
+  // (a lab out of sight does not train).
+  await page.locator('kl-lab').scrollIntoViewIfNeeded();
   const metrics = await heard(page, (h) => h.type === 'kllab-metrics' && (h.detail.step as number) >= 1);
   expect(metrics.detail).toMatchObject({ runId: 1 });
   for (const key of ['lossNew', 'klPenalty', 'totalLoss', 'oldTaskAcc', 'newTaskAcc'])
