@@ -214,7 +214,7 @@ async function runBroken(b: Break, c: TrainCase, golden: Golden) {
   try {
     const result = await runCase(c);
     return {
-      mismatches: compareWithGolden(result, golden, 1e-5),
+      mismatches: compareWithGolden(result, golden, c, 1e-5),
       reached: spies.every((s) => s.mock.calls.length > 0),
     };
   } finally {

@@ -225,7 +225,7 @@ describe('the parity CLI', () => {
     const golden: Golden = JSON.parse(
       readFileSync(new URL('../../../tools/golden/expected/plain_sgd.json', import.meta.url), 'utf8'),
     );
-    expect(compareWithGolden(parsed, golden, 1e-5)).toEqual([]);
+    expect(compareWithGolden(parsed, golden, parseCase(loadRaw('plain_sgd.json')), 1e-5)).toEqual([]);
   });
 
   it('exits non-zero with one line on stderr and nothing on stdout for an invalid case', () => {
