@@ -261,6 +261,23 @@ def make_case(layers, modes, lam, kl, optimizer, batch, seed, pitfalls=None):
     return case
 
 
+def nan_as_none(t):
+    """JSON has no NaN: where PyTorch's gradient is NaN the golden says null."""
+    return [[None if v != v else v for v in row] for row in t.tolist()]
+
+
+def kl_div_target_grads(inp, tgt_logits, log_target):
+    """Gradients of F.kl_div with respect to its target (reduction 'sum') and, through softmax or
+    log_softmax, to the logits the target is made of (reduction 'batchmean'; direction new||old)."""
+    logits = tgt_logits.clone().requires_grad_(True)
+    made = F.log_softmax(logits, dim=1) if log_target else F.softmax(logits, dim=1)
+    F.kl_div(inp, made, reduction="batchmean", log_target=log_target).backward()
+    target = made.detach().clone().requires_grad_(True)
+    F.kl_div(inp, target, reduction="sum", log_target=log_target).backward()
+    return {"target_logits": tgt_logits.tolist(), "target_grad": nan_as_none(target.grad),
+            "target_logits_grad": nan_as_none(logits.grad)}
+
+
 def functional():
     logits = torch.tensor([[1.0, 3.0, 0.5, 2.0], [0.1, -1.0, 2.0, 0.5], [-2.0, -1.0, -0.5, -3.0]])
     probs = F.softmax(logits, dim=1)
@@ -274,7 +291,8 @@ def functional():
         for log_target in (False, True):
             tgt = F.log_softmax(tgt_logits, dim=1) if log_target else F.softmax(tgt_logits, dim=1)
             values = {r: to_json(F.kl_div(inp, tgt, reduction=r, log_target=log_target)) for r in ("none", "sum", "mean", "batchmean")}
-            examples.append({"name": name, "input": inp.tolist(), "target": tgt.tolist(), "log_target": log_target, "values": values})
+            examples.append({"name": name, "input": inp.tolist(), "target": tgt.tolist(), "log_target": log_target, "values": values,
+                             **kl_div_target_grads(inp, tgt_logits, log_target)})
     return {
         "logits": logits.tolist(),
         "softmax": probs.tolist(),
