@@ -24,6 +24,7 @@ const NOISE_BAND = 2;
  * noise by its own size and moves the bias by about ±lr per step in a direction rounding decides.
  * The BatchNorm's running_mean averages the Linear's output, bias included, and inherits that noise.
  * (SGD moves such a bias by lr times the noise, which stays within the tight tolerance.)
+ * docs/engine-deviations.md explains the list; compare.test.ts checks it against PyTorch's spread.
  */
 export function roundingNoiseEntries(c: CaseShape): Map<string, string> {
   const entries = new Map<string, string>();
