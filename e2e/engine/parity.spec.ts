@@ -20,7 +20,7 @@ for (const backend of ['wasm', 'webgl', 'webgpu'] as const) {
           c,
           backend,
         ] as const);
-        expect(compareWithGolden(result, golden, 1e-4)).toEqual([]);
+        expect(compareWithGolden(result, golden, c, 1e-4)).toEqual([]);
         expect(errors).toEqual([]);
       });
     }

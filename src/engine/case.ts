@@ -31,6 +31,11 @@ export interface TrainCase {
   backend?: string;
   /** Classic mistakes, reproduced on purpose (both off when absent). */
   pitfalls?: { teacher_no_grad: boolean; probs_as_input: boolean };
+  /**
+   * The masks PyTorch's train-mode Dropout layers drew, replayed instead of fresh draws:
+   * model / model_old → layer index → one mask per forward (one per step), rows as '0'/'1' strings.
+   */
+  dropout_masks?: Partial<Record<'model' | 'model_old', Record<string, string[][]>>>;
 }
 
 export type NestedNumbers = number | NestedNumbers[];
@@ -214,7 +219,47 @@ export function parseCase(raw: unknown): TrainCase {
     batches: parseBatches(requireKey(raw, 'batches', 'case'), inputs, classes),
     backend: raw.backend === undefined ? undefined : String(raw.backend),
     pitfalls: raw.pitfalls === undefined ? undefined : parsePitfalls(raw.pitfalls),
+    dropout_masks: raw.dropout_masks === undefined ? undefined : parseDropoutMasks(raw.dropout_masks, layers),
   };
+}
+
+function parseDropoutMasks(raw: unknown, layers: LayerSpec[]): NonNullable<TrainCase['dropout_masks']> {
+  if (!isObject(raw)) fail('dropout_masks must be an object');
+  const out: NonNullable<TrainCase['dropout_masks']> = {};
+  for (const [who, byLayer] of Object.entries(raw)) {
+    const model = oneOf(who, ['model', 'model_old'] as const, 'dropout_masks key');
+    if (!isObject(byLayer)) fail(`dropout_masks.${model} must be an object`);
+    out[model] = {};
+    for (const [index, masks] of Object.entries(byLayer)) {
+      const where = `dropout_masks.${model}.${index}`;
+      if (layers[Number(index)]?.type !== 'dropout') fail(`${where}: layer ${index} is not a dropout layer`);
+      const isMask = (m: unknown) =>
+        Array.isArray(m) && m.every((row) => typeof row === 'string' && /^[01]*$/.test(row));
+      if (!Array.isArray(masks) || !masks.every(isMask))
+        fail(`${where} must be a list of masks, each a list of '0'/'1' strings`);
+      out[model][index] = masks;
+    }
+  }
+  return out;
+}
+
+/** Makes each listed Dropout layer of `model` hand out the recorded masks, one per forward, in order. */
+function replayDropoutMasks(model: Sequential, masks: Record<string, string[][]>, who: string): void {
+  for (const [index, recorded] of Object.entries(masks)) {
+    const layer = model.layers[Number(index)] as Dropout;
+    let calls = 0;
+    layer.keepMask = (shape) => {
+      const rows = recorded[calls++];
+      if (!rows) fail(`${who} layer ${index}: no recorded dropout mask for forward ${calls}`);
+      if (rows.length !== shape[0] || rows.some((row) => row.length !== shape[1]))
+        fail(`${who} layer ${index}: the recorded mask does not have the shape [${shape}]`);
+      return tf.tensor2d(
+        rows.map((row) => Array.from(row, Number)),
+        undefined,
+        'float32',
+      );
+    };
+  }
 }
 
 function parsePitfalls(raw: unknown): NonNullable<TrainCase['pitfalls']> {
@@ -299,6 +344,8 @@ export function prepareCase(c: TrainCase): PreparedCase {
     throw e;
   }
   const modelOld = deepcopy(model);
+  if (c.dropout_masks?.model) replayDropoutMasks(model, c.dropout_masks.model, 'model');
+  if (c.dropout_masks?.model_old) replayDropoutMasks(modelOld, c.dropout_masks.model_old, 'model_old');
   const optimizer = buildOptimizer(c.optimizer, model);
   const batches = c.batches.map((b) => ({ x: tf.tensor2d(b.x), y: tf.tensor1d(b.y, 'int32') }));
   const options = {

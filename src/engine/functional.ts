@@ -32,6 +32,8 @@ export interface KLDivOptions {
  * `F.kl_div(input, target, reduction, log_target)`: `input` holds log-probabilities; `target` holds
  * probabilities (or log-probabilities when `logTarget`). Pointwise: target·(log target − input),
  * with PyTorch's xlogy convention 0·log 0 = 0, so an underflowed probability gives 0, not NaN.
+ * Its gradient there is 0 as well, where PyTorch 1.13's is NaN: a deliberate deviation
+ * (docs/engine-deviations.md).
  * Reductions: 'sum'; 'batchmean' = sum / batch size (the per-sample KL); 'mean' = sum / numel
  * (PyTorch's default, which is also divided by the number of classes); 'none'.
  */

@@ -95,18 +95,72 @@ def load_state(model, state, dtype):
     model.load_state_dict(tensors, strict=False)
 
 
-def run(case, dtype, row_order=None):
-    """Runs the case; `row_order` permutes each batch's rows, which changes only float rounding."""
+class DropoutMasks:
+    """Train-mode nn.Dropout draws a new mask per forward. The reference run records PyTorch's own
+    masks (layer index -> one mask per step, rows as '0'/'1' strings); the other runs replay them,
+    rows permuted like the batch, so that they differ from the reference only in rounding."""
+
+    def __init__(self, recorded=None):
+        self.recorded = recorded  # None: record
+        self.masks = {}
+
+    def attach(self, who, model, row_order):
+        for name, module in model.named_children():
+            if isinstance(module, nn.Dropout) and module.p > 0:
+                if self.recorded is None:
+                    self._record(module, self.masks.setdefault(who, {}).setdefault(name, []))
+                elif name in self.recorded.get(who, {}):
+                    self._replay(module, iter(self.recorded[who][name]), row_order)
+
+    @staticmethod
+    def _record(module, masks):
+        probe = {}
+
+        def before(m, inputs):
+            if m.training:
+                # F.dropout of ones is the mask times 1/(1-p); the real forward then draws the same.
+                state = torch.get_rng_state()
+                probe["scaled"] = F.dropout(torch.ones_like(inputs[0]), m.p, True)
+                torch.set_rng_state(state)
+
+        def after(m, inputs, output):
+            if m.training:
+                scaled = probe.pop("scaled")
+                assert torch.equal(output, inputs[0] * scaled), "nn.Dropout drew another mask"
+                masks.append(["".join("1" if v else "0" for v in row) for row in (scaled != 0).tolist()])
+
+        module.register_forward_pre_hook(before)
+        module.register_forward_hook(after)
+
+    @staticmethod
+    def _replay(module, masks, row_order):
+        def after(m, inputs, output):
+            if not m.training:
+                return output
+            mask = torch.tensor([[c == "1" for c in row] for row in next(masks)], dtype=inputs[0].dtype)
+            if row_order is not None:
+                mask = mask[row_order[: len(mask)]]
+            return inputs[0] * (mask / (1 - m.p))
+
+        module.register_forward_hook(after)
+
+
+def run(case, dtype, row_order=None, dropout=None):
+    """Runs the case; `row_order` permutes each batch's rows, which changes only float rounding.
+    `dropout` records or replays train-mode dropout masks (see DropoutMasks)."""
     model = build(case["layers"]).to(dtype)
     load_state(model, case["state"], dtype)
     model_old = copy.deepcopy(model)
+    dropout = dropout or DropoutMasks(case.get("dropout_masks"))
+    dropout.attach("model", model, row_order)
+    dropout.attach("model_old", model_old, row_order)
     optimizer = make_optimizer(case["optimizer"], model.parameters())
     steps = []
     for b in case["batches"]:
         x = torch.tensor(b["x"], dtype=dtype)
         y = torch.tensor(b["y"], dtype=torch.long)
         if row_order is not None:
-            perm = row_order[: len(y)] if len(row_order) >= len(y) else torch.randperm(len(y))
+            perm = row_order[: len(y)]
             x, y = x[perm], y[perm]
         loss_new, kl_penalty, total = kl_reg_step(model, model_old, x, y, optimizer, case["lambda"], case["modes"], case["kl"], case.get("pitfalls"))
         step = {"loss_new": loss_new, "kl_penalty": kl_penalty, "total_loss": total}
@@ -175,6 +229,10 @@ CASES = {
     "lambda_zero": (bn_net(), TRAIN_EVAL, 0.0, ARTICLE_KL, ADAM, 16, 13),
     "pitfall_teacher_no_grad": (bn_net(), TRAIN_EVAL, 1.0, ARTICLE_KL, SGD_MOMENTUM, 16, 14, {"teacher_no_grad": False}),
     "pitfall_probs_as_input": (plain_net(), TRAIN_EVAL, 1.0, ARTICLE_KL, SGD_PLAIN, 16, 15, {"probs_as_input": True}),
+    # Train-mode dropout, the lab's default; the engine replays the masks PyTorch drew. Plain SGD
+    # makes each parameter's change lr times its summed gradients, so those are checked as well.
+    "dropout_train": (bn_net(p=0.5), TRAIN_EVAL, 1.0, ARTICLE_KL, SGD_PLAIN, 16, 16),
+    "dropout_train_both": (bn_net(p=0.25), {"model": "train", "model_old": "train"}, 0.5, ARTICLE_KL, ADAM, 16, 17),
 }
 
 
@@ -203,6 +261,23 @@ def make_case(layers, modes, lam, kl, optimizer, batch, seed, pitfalls=None):
     return case
 
 
+def nan_as_none(t):
+    """JSON has no NaN: where PyTorch's gradient is NaN the golden says null."""
+    return [[None if v != v else v for v in row] for row in t.tolist()]
+
+
+def kl_div_target_grads(inp, tgt_logits, log_target):
+    """Gradients of F.kl_div with respect to its target (reduction 'sum') and, through softmax or
+    log_softmax, to the logits the target is made of (reduction 'batchmean'; direction new||old)."""
+    logits = tgt_logits.clone().requires_grad_(True)
+    made = F.log_softmax(logits, dim=1) if log_target else F.softmax(logits, dim=1)
+    F.kl_div(inp, made, reduction="batchmean", log_target=log_target).backward()
+    target = made.detach().clone().requires_grad_(True)
+    F.kl_div(inp, target, reduction="sum", log_target=log_target).backward()
+    return {"target_logits": tgt_logits.tolist(), "target_grad": nan_as_none(target.grad),
+            "target_logits_grad": nan_as_none(logits.grad)}
+
+
 def functional():
     logits = torch.tensor([[1.0, 3.0, 0.5, 2.0], [0.1, -1.0, 2.0, 0.5], [-2.0, -1.0, -0.5, -3.0]])
     probs = F.softmax(logits, dim=1)
@@ -216,7 +291,8 @@ def functional():
         for log_target in (False, True):
             tgt = F.log_softmax(tgt_logits, dim=1) if log_target else F.softmax(tgt_logits, dim=1)
             values = {r: to_json(F.kl_div(inp, tgt, reduction=r, log_target=log_target)) for r in ("none", "sum", "mean", "batchmean")}
-            examples.append({"name": name, "input": inp.tolist(), "target": tgt.tolist(), "log_target": log_target, "values": values})
+            examples.append({"name": name, "input": inp.tolist(), "target": tgt.tolist(), "log_target": log_target, "values": values,
+                             **kl_div_target_grads(inp, tgt_logits, log_target)})
     return {
         "logits": logits.tolist(),
         "softmax": probs.tolist(),
@@ -262,7 +338,13 @@ def main():
         return
     for name, spec in CASES.items():
         case = make_case(*spec)
-        f32, f64 = run(case, torch.float32), run(case, torch.float64)
+        recorder = DropoutMasks()
+        f32 = run(case, torch.float32, dropout=recorder)
+        masks = {who: {k: v for k, v in layers.items() if v} for who, layers in recorder.masks.items()}
+        masks = {who: layers for who, layers in masks.items() if layers}
+        if masks:
+            case["dropout_masks"] = masks
+        f64 = run(case, torch.float64)
         batch = len(case["batches"][0]["y"])
         permuted = []
         for seed in range(8):

@@ -16,10 +16,18 @@ export class Dropout extends Module {
     if (!this.training || this.p === 0) return tf.clone(x);
     if (this.p === 1) return tf.zerosLike(x);
     const keep = 1 - this.p;
-    return tf.tidy(() => {
-      const mask = tf.less(tf.randomUniform(x.shape, 0, 1, 'float32', nextSeed()), keep);
-      return tf.mul(x, tf.div(tf.cast(mask, 'float32'), keep));
-    });
+    // PyTorch's order: the mask is scaled first, then multiplies x, so kept entries round alike.
+    return tf.tidy(() => tf.mul(x, tf.div(this.keepMask(x.shape), keep)));
+  }
+
+  /**
+   * A fresh mask for one forward: 1 where an element is kept (probability 1 − p), else 0. The
+   * golden cases replace it on their Dropout layers to replay the masks PyTorch drew.
+   */
+  keepMask(shape: number[]): tf.Tensor {
+    return tf.tidy(() =>
+      tf.cast(tf.less(tf.randomUniform(shape, 0, 1, 'float32', nextSeed()), 1 - this.p), 'float32'),
+    );
   }
 
   clone(): Dropout {

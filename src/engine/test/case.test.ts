@@ -3,9 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
 import { compareWithGolden, type Golden } from '../../../tools/golden/compare';
-import { CaseError, parseCase } from '../case';
+import { CaseError, parseCase, runCase } from '../case';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const casesDir = new URL('../../../tools/golden/cases/', import.meta.url);
@@ -169,6 +171,27 @@ describe('parseCase rejects with a CaseError naming the problem', () => {
   it('something that is not an object', () => {
     for (const raw of [null, 42, 'case', [1, 2]]) expect(caseErrorOf(raw).message).toMatch(/object/);
   });
+
+  it('dropout masks for a layer that is not a Dropout, or that are not 0/1 strings', () => {
+    const raw = loadRaw('dropout_train.json');
+    const masks = (raw.dropout_masks as { model: Record<string, string[][]> }).model;
+    expect(Object.keys(masks)).toEqual(['3']);
+    raw.dropout_masks = { model: { 2: masks['3'] } };
+    expect(caseErrorOf(raw).message).toMatch(/dropout_masks\.model\.2: layer 2 is not a dropout layer/);
+    raw.dropout_masks = { model: { 3: [['0120']] } };
+    expect(caseErrorOf(raw).message).toMatch(/dropout_masks\.model\.3 must be a list of masks/);
+    raw.dropout_masks = { teacher: masks };
+    expect(caseErrorOf(raw).message).toMatch(/dropout_masks key/);
+  });
+});
+
+describe('a case with recorded dropout masks', () => {
+  it('fails with a CaseError when a step has no recorded mask left', async () => {
+    const raw = loadRaw('dropout_train.json') as { dropout_masks: { model: Record<string, string[][]> } };
+    raw.dropout_masks.model['3'] = raw.dropout_masks.model['3'].slice(0, 5);
+    await tf.setBackend('cpu');
+    await expect(runCase(parseCase(raw))).rejects.toThrow(/no recorded dropout mask for forward 6/);
+  });
 });
 
 describe('the parity CLI', () => {
@@ -202,7 +225,7 @@ describe('the parity CLI', () => {
     const golden: Golden = JSON.parse(
       readFileSync(new URL('../../../tools/golden/expected/plain_sgd.json', import.meta.url), 'utf8'),
     );
-    expect(compareWithGolden(parsed, golden, 1e-5)).toEqual([]);
+    expect(compareWithGolden(parsed, golden, parseCase(loadRaw('plain_sgd.json')), 1e-5)).toEqual([]);
   });
 
   it('exits non-zero with one line on stderr and nothing on stdout for an invalid case', () => {

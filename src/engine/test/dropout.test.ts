@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Dropout } from '../nn';
+import { parseCase, prepareCase } from '../case';
+import { Dropout, type Sequential } from '../nn';
 import { manualSeed } from '../random';
 
 const ROWS = 200;
@@ -155,5 +157,36 @@ describe('Dropout in eval mode', () => {
     expect(() => new Dropout(-0.1)).toThrow(/between 0 and 1/);
     expect(() => new Dropout(1.5)).toThrow(/between 0 and 1/);
     expect(() => new Dropout(Number.NaN)).toThrow(/between 0 and 1/);
+  });
+});
+
+describe("PyTorch's dropout masks", () => {
+  // A deliberate deviation (docs/engine-deviations.md): the engine's generator is its own, so
+  // manualSeed(s) does not draw the masks torch.manual_seed(s) would. The golden cases therefore
+  // carry the masks PyTorch drew, and their Dropout layers replay them.
+  it('DEVIATION (own random stream): golden cases replay PyTorch’s masks, scaled as PyTorch scales them', () => {
+    const raw = JSON.parse(
+      readFileSync(new URL('../../../tools/golden/cases/dropout_train_both.json', import.meta.url), 'utf8'),
+    );
+    const c = parseCase(raw);
+    const recorded = c.dropout_masks?.model_old?.['3'] as string[][];
+    const p = (c.layers[3] as { p: number }).p;
+    const prepared = prepareCase(c);
+    try {
+      const layer = (prepared.modelOld as Sequential).layers[3].train();
+      const x = tf.ones([16, 16]);
+      for (const mask of recorded.slice(0, 3)) {
+        const y = layer.forward(x);
+        const got = y.arraySync() as number[][];
+        y.dispose();
+        // PyTorch's nn.Dropout: kept entries x·(1/(1−p)) with the scale rounded to float32 first.
+        expect(got).toEqual(
+          mask.map((row) => Array.from(row, (keep) => (keep === '1' ? Math.fround(1 / (1 - p)) : 0))),
+        );
+      }
+      x.dispose();
+    } finally {
+      prepared.dispose();
+    }
   });
 });

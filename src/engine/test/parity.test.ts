@@ -22,6 +22,6 @@ describe('trainStep matches PyTorch on the CPU backend', () => {
     const golden: Golden = JSON.parse(readFileSync(new URL(`expected/${name}.json`, dir), 'utf8'));
     expect(c.batches.length).toBeGreaterThanOrEqual(10);
     const result = await runCase(c);
-    expect(compareWithGolden(result, golden, 1e-5)).toEqual([]);
+    expect(compareWithGolden(result, golden, c, 1e-5)).toEqual([]);
   });
 });
