@@ -2,10 +2,12 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 // With its extension, as Vite's future native config loader needs (hence allowImportingTsExtensions).
 import { bootMessage } from './tools/bootMessage.ts';
+import { contentSecurityPolicyMeta } from './tools/contentSecurityPolicy.ts';
 
 export default defineConfig({
   // bootMessage: index.html says how to serve the build when it is opened as a file.
-  plugins: [react(), bootMessage()],
+  // contentSecurityPolicyMeta: the built page declares its own policy (build only, see the plugin).
+  plugins: [react(), bootMessage(), contentSecurityPolicyMeta()],
   // Relative asset URLs, so the built folder works from any path (embedding, file servers).
   base: './',
   worker: { format: 'es' },
