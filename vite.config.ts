@@ -11,6 +11,9 @@ export default defineConfig({
   // Relative asset URLs, so the built folder works from any path (embedding, file servers).
   base: './',
   worker: { format: 'es' },
+  // No asset inlined as a data: URL (Vite inlines files under 4 KiB, e.g. one KaTeX font): every
+  // file then comes from the site, and the page's policy allows fonts and images from 'self' alone.
+  build: { assetsInlineLimit: 0 },
   // CORS: a lab framed with sandbox="allow-scripts" has an opaque origin, and <kl-lab>'s embed.js is
   // loaded by other sites; both fetch these files cross-origin.
   preview: { port: 4173, strictPort: true, cors: true },
