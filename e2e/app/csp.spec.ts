@@ -125,12 +125,13 @@ for (const [backend, name] of [
   ['cpu', 'CPU'],
 ] as const) {
   test(`on ${name} the lab steps under its policy without a violation`, async ({ page }) => {
-    // WebGL and WebGPU run on SwiftShader here: slow to start.
-    test.setTimeout(240_000);
+    // WebGL and WebGPU run on SwiftShader here: pretraining alone takes minutes on WebGPU.
+    test.setTimeout(420_000);
     const errors = await watchPolicy(page);
     await page.goto(`/?backend=${backend}`);
-    await waitUntilPlayable(page, 200_000);
-    await expect(readout(page, 'backend')).toHaveText(name);
+    await waitUntilPlayable(page, 330_000);
+    // The readout may add that the renderer or adapter is software.
+    await expect(readout(page, 'backend')).toHaveText(new RegExp(`^${name}`));
     await stepOnce(page);
     expect(await violations(page)).toEqual([]);
     expect(errors).toEqual([]);
