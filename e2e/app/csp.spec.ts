@@ -1,19 +1,11 @@
 import { expect, type Frame, type Page, test } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../tools/chromium';
+import { framingLaunchOptions, HOST } from './coursePage';
 import { openTab, readNumber, readout, stepOnce, waitUntilPlayable, watchErrors } from './lab';
 
 // The built page's own Content Security Policy (docs/EMBED.md, "Content Security Policy"): the
 // whole lab runs under it, on every backend and in a sandboxed frame, without a single violation.
-const HOST = 'http://host.test';
 
-// Chromium blocks a "public" page (the made-up origin) from framing a loopback one; real course
-// pages and labs are both public, so the check is only in the way here.
-test.use({
-  launchOptions: {
-    ...chromiumLaunchOptions,
-    args: [...chromiumLaunchOptions.args, '--disable-features=LocalNetworkAccessChecks'],
-  },
-});
+test.use({ launchOptions: framingLaunchOptions });
 
 interface Violation {
   violatedDirective: string;

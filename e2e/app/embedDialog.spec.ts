@@ -1,20 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../tools/chromium';
 import { seriousViolations } from './axe';
+import { framingLaunchOptions } from './coursePage';
 import { openLab } from './lab';
 
 // The Embed dialog, and the proof that its iframe snippet works: pasted into a page on another
 // origin that runs no script, it opens the lab with the settings it was copied with.
 const HOST = 'http://course.test';
 
-// Chromium blocks a "public" page (the made-up origin) from framing a loopback one; real course
-// pages and labs are both public, so the check is only in the way here.
-test.use({
-  launchOptions: {
-    ...chromiumLaunchOptions,
-    args: [...chromiumLaunchOptions.args, '--disable-features=LocalNetworkAccessChecks'],
-  },
-});
+test.use({ launchOptions: framingLaunchOptions });
 
 /** Serves `body` as the course page at HOST and opens it. */
 async function openCoursePage(page: Page, body: string): Promise<void> {

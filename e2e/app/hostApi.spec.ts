@@ -1,20 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../tools/chromium';
+import { framingLaunchOptions, HOST } from './coursePage';
 import { watchErrors } from './lab';
 
 // The Host API (docs/EMBED.md) between the lab and a course page on ANOTHER origin, as in real
 // embeds: the host pages are served by Playwright itself at made-up origins.
-const HOST = 'http://host.test';
 const EVIL = 'http://evil.test';
 
-// Chromium blocks a "public" page (the made-up origins) from framing a loopback one; real course
-// pages and labs are both public, so the check is only in the way here.
-test.use({
-  launchOptions: {
-    ...chromiumLaunchOptions,
-    args: [...chromiumLaunchOptions.args, '--disable-features=LocalNetworkAccessChecks'],
-  },
-});
+test.use({ launchOptions: framingLaunchOptions });
 
 type Message = Record<string, unknown>;
 declare global {

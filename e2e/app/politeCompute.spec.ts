@@ -1,17 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../tools/chromium';
+import { framingLaunchOptions, HOST } from './coursePage';
 
 // Two labs on one course page (another origin, as in real embeds): only the one that can be seen
 // trains. What each lab does is read from its Host API events, which the host page records.
-const HOST = 'http://host.test';
 
-// As in hostApi.spec.ts: the made-up public origin may frame the loopback lab.
-test.use({
-  launchOptions: {
-    ...chromiumLaunchOptions,
-    args: [...chromiumLaunchOptions.args, '--disable-features=LocalNetworkAccessChecks'],
-  },
-});
+test.use({ launchOptions: framingLaunchOptions });
 
 type Message = Record<string, unknown>;
 type Lab = 'first' | 'second';

@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../tools/chromium';
+import { framingLaunchOptions, HOST } from './coursePage';
 import { readout, stepOnce, waitUntilPlayable, watchErrors } from './lab';
 import { serveFolder } from './staticServer';
 
 // Hostile hosts (docs/EMBED.md, "Sandboxed frames and static hosting"): sandboxed frames on a course
 // page at a made-up origin, a page whose policy refuses workers, and a static host under a sub-path.
-const HOST = 'http://host.test';
 
-// Chromium blocks a "public" page (the made-up origin) from framing a loopback one; real course
-// pages and labs are both public, so the check is only in the way here.
-test.use({
-  launchOptions: {
-    ...chromiumLaunchOptions,
-    args: [...chromiumLaunchOptions.args, '--disable-features=LocalNetworkAccessChecks'],
-  },
-});
+test.use({ launchOptions: framingLaunchOptions });
 
 const MAIN_THREAD_NOTE = /trains on the page’s main thread/;
 

@@ -1,19 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { KlLabElement } from '../../src/embed/klLabElement';
-import { chromiumLaunchOptions } from '../../tools/chromium';
+import { framingLaunchOptions, HOST } from './coursePage';
 
 // `<kl-lab>` (dist/embed.js) on a course page at a made-up origin, loading the script and the lab
 // cross-origin from the preview server, as a real MkDocs or Docusaurus page would.
-const HOST = 'http://host.test';
 
-// Chromium blocks a "public" page (the made-up origin) from framing a loopback one; real course
-// pages and labs are both public, so the check is only in the way here.
-test.use({
-  launchOptions: {
-    ...chromiumLaunchOptions,
-    args: [...chromiumLaunchOptions.args, '--disable-features=LocalNetworkAccessChecks'],
-  },
-});
+test.use({ launchOptions: framingLaunchOptions });
 
 interface Heard {
   type: string;
