@@ -1,61 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../worker/protocol';
 import { PoliteCompute } from './politeCompute';
-import { DEFAULT_STATE } from './schema';
-import { LabStore } from './store';
+import { storeHarness } from './storeHarness';
 
 /** A real store whose worker is this test: `ready()` ends pretraining; frames run only on `frame()`. */
 function lab() {
-  const sent: Command[] = [];
-  let frames: (() => void)[] = [];
-  const store = new LabStore(
-    (command) => sent.push(command),
-    { state: DEFAULT_STATE, corrections: [] },
-    () => {},
-    {
-      request: (callback) => frames.push(callback),
-      cancel: () => {
-        frames = [];
-      },
-    },
-  );
-  store.start();
-  const ready = () => {
-    const start = sent.filter((c) => c.type === 'start').at(-1) as Command;
-    store.receive({
-      type: 'ready',
-      runId: start.runId,
-      answers: start.id,
-      pretrainOldTaskAcc: 0.9,
-      points: { oldTask: { x: [], y: [] }, newTask: { x: [], y: [] } },
-      snapshot: {
-        step: 0,
-        oldTaskAcc: 0.9,
-        newTaskAcc: 0.3,
-        batchNorm: {
-          model: { runningMean: [], runningVar: [] },
-          modelOld: { runningMean: [], runningVar: [] },
-        },
-        batch: null,
-        modelOldGradNorm: 0,
-      },
-      boundaries: {
-        size: 1,
-        extent: 1,
-        classes: 3,
-        model: new Float32Array(3),
-        modelOld: new Float32Array(3),
-      },
-    });
+  const h = storeHarness();
+  h.store.start();
+  return {
+    store: h.store,
+    ready: () => h.ready(h.lastOf('start')),
+    frame: h.runFrame,
+    runCommands: () => h.sent.filter((c) => c.type === 'run').length,
+    phase: () => h.store.getView().phase,
   };
-  const frame = () => {
-    const now = frames;
-    frames = [];
-    for (const callback of now) callback();
-  };
-  const runCommands = () => sent.filter((c) => c.type === 'run').length;
-  const phase = () => store.getView().phase;
-  return { store, ready, frame, runCommands, phase };
 }
 
 describe('polite compute', () => {
