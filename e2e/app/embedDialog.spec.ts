@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { framingLaunchOptions } from './coursePage';
-import { openLab } from './lab';
+import { openLab, waitUntilPlayable } from './lab';
 
 // The Embed dialog, and the proof that its iframe snippet works: pasted into a page on another
 // origin that runs no script, it opens the lab with the settings it was copied with.
@@ -100,10 +100,13 @@ test('where the browser refuses the clipboard, Copy selects the snippet and says
     `<iframe title="KL Lab" src="${baseURL}?backend=wasm&amp;lambda=3" width="700" height="650" style="border:0"></iframe>`,
   );
   const frame = page.frameLocator('iframe');
+  // Once the page has settled (pretraining done, the text loaded), so the click lands on the button.
+  await waitUntilPlayable(frame);
   const embed = frame.getByRole('button', { name: 'Embed', exact: true });
   await expect(embed).toBeInViewport();
   await embed.click();
   const dialog = frame.getByRole('dialog', { name: 'Embed the lab in a course page' });
+  await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Copy Web component' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'press Ctrl+C' })).toHaveCount(1);
   const field = dialog.getByRole('textbox', { name: 'Web component' });
