@@ -95,7 +95,10 @@ test('a page whose policy refuses workers trains on its own thread and says so',
     },
   );
   await page.goto('/?backend=wasm');
-  await waitUntilPlayable(page);
+  // Pretraining shares the page's one thread with its rendering: slower than in a worker, and much
+  // slower on a busy machine.
+  test.setTimeout(240_000);
+  await waitUntilPlayable(page, 180_000);
   await expect(page.getByText(MAIN_THREAD_NOTE)).toBeVisible();
   await stepOnce(page);
   await expect(readout(page, 'step')).toHaveText('1');
