@@ -1,13 +1,10 @@
 import type { MessageKey } from '../../i18n/catalogs';
 import type { TermId } from '../../state/highlight';
+import { SCENARIO_SHAPE } from '../../state/scenarioShape';
 import type { LabState } from '../../state/schema';
 import type { LabView } from '../../state/store';
 
 type StepMetrics = LabView['steps'][number];
-
-/** The scenario's shapes: points have two features, the classifier three classes. */
-const FEATURES = 2;
-const CLASSES = 3;
 
 type Params = Record<string, string | number>;
 
@@ -82,7 +79,8 @@ function valueNote(key: MessageKey, value: number | undefined): NotePart {
  */
 export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeLine[] {
   const batch = s.batchSize;
-  const shape = { batch, features: FEATURES, classes: CLASSES };
+  const { features, classes } = SCENARIO_SHAPE;
+  const shape = { batch, features, classes };
   // kl_div(input, target) = KL(target ‖ exp(input)): the reference distribution is the target.
   const [reference, approx] =
     s.direction === 'old||new' ? (['old', 'new'] as const) : (['new', 'old'] as const);
@@ -97,7 +95,7 @@ export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeL
   };
   const oldDist = distribution('old');
   const newDist = distribution('new');
-  const reductionParams = { batch, classes: CLASSES, elements: batch * CLASSES };
+  const reductionParams = { batch, classes, elements: batch * classes };
 
   const lines: (CodeLine | false)[] = [
     { id: 'importTorch', indent: 0, code: 'import torch', note: [{ key: 'code.note.importTorch' }] },
