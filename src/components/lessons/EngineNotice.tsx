@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/I18n';
-import type { EngineAnswer } from './useLessonsEngine';
+import type { EngineAnswer } from '../../state/useLessonsEngine';
 
 /** What a lesson shows until the engine has answered, or when it could not. */
 export function EngineNotice({ answer }: { answer: EngineAnswer<unknown> }) {

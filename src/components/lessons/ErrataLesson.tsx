@@ -1,12 +1,12 @@
 import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
+import { useLessonsEngine } from '../../state/useLessonsEngine';
 import { Formula } from '../article/Formula';
 import { Rich } from '../article/Rich';
 import { ARTICLE_LOGITS, PRINTED_LOG_SOFTMAX, PRINTED_SOFTMAX } from './articleNumbers';
 import { EngineNotice } from './EngineNotice';
 import { formatValue } from './formatValue';
 import { type MatrixRow, MatrixTable } from './MatrixTable';
-import { useLessonsEngine } from './useLessonsEngine';
 
 const KL_NEW_OLD = String.raw`D_{\mathrm{KL}}\big(\pi_\theta \,\|\, \pi_{\theta_0}\big)`;
 const KL_OLD_NEW = String.raw`D_{\mathrm{KL}}\big(\pi_{\theta_0} \,\|\, \pi_\theta\big)`;

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/I18n';
+import { useLessonsEngine } from '../../state/useLessonsEngine';
 import { Rich } from '../article/Rich';
 import { READOUT_UPDATE_MS, selectLastSnapshot, useThrottledLabView } from '../charts/useThrottledLabView';
 import { EditableMatrix } from './EditableMatrix';
@@ -10,7 +11,6 @@ import { KLReductions } from './KLReductions';
 import { LabelledValue } from './LabelledValue';
 import { MatrixTable } from './MatrixTable';
 import { cellsFromNumbers, numbersFromCells } from './numbersFromCells';
-import { useLessonsEngine } from './useLessonsEngine';
 
 // Two samples, so that `sum`, `batchmean` and `mean` all differ; the weights need not sum to 1.
 const EXAMPLE_P = [

@@ -1,9 +1,9 @@
 import { useT } from '../../i18n/I18n';
+import { useLessonsEngine } from '../../state/useLessonsEngine';
 import { Rich } from '../article/Rich';
 import { EditableMatrix } from './EditableMatrix';
 import { EngineNotice } from './EngineNotice';
 import { MatrixTable } from './MatrixTable';
-import { useLessonsEngine } from './useLessonsEngine';
 
 export interface SoftmaxLessonProps {
   cells: readonly (readonly string[])[];

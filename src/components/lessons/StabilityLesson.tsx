@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/I18n';
+import { useLessonsEngine } from '../../state/useLessonsEngine';
 import { Formula } from '../article/Formula';
 import { Rich } from '../article/Rich';
 import { EngineNotice } from './EngineNotice';
 import { MatrixTable } from './MatrixTable';
-import { useLessonsEngine } from './useLessonsEngine';
 
 const TRICK = String.raw`z_i - m - \log \sum_j e^{z_j - m}`;
 const MAX_SCALE = 100;
