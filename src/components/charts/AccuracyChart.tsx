@@ -3,6 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
 import type { GhostRun } from '../../state/store';
+import { formatPercent } from '../formatNumber';
 import { ChartFigure } from './ChartFigure';
 import {
   AXIS_LABEL,
@@ -31,7 +32,6 @@ interface AccuracyRow {
 const SERIES_ORDER = inDeclaredOrder(['oldTask', 'newTask']);
 const PERCENT_TICKS = [0, 25, 50, 75, 100];
 const percent = (fraction: number) => fraction * 100;
-const formatPercent = (value: number) => `${value.toFixed(1)}%`;
 /** Earlier runs, oldest first, each with its own dash so that two ghosts never look alike. */
 const GHOST_DASH = ['2 3', '6 3', '1 2', '8 2 2 2', '4 4'];
 const GHOST_OPACITY = 0.45;
@@ -89,7 +89,7 @@ export function AccuracyChart() {
           {stepTooltip(
             (step) => t('charts.tooltip.step', { step: String(step) }),
             SERIES_ORDER,
-            formatPercent,
+            (points) => formatPercent(points / 100),
           )}
           <Legend content={SeriesLegend} position="top" itemSorter={SERIES_ORDER} />
           {pretrained !== null && (
@@ -98,7 +98,7 @@ export function AccuracyChart() {
               stroke={SERIES_COLOR.reference}
               strokeDasharray="4 3"
               label={{
-                value: t('charts.accuracy.pretrained', { value: percent(pretrained).toFixed(1) }),
+                value: t('charts.accuracy.pretrained', { value: formatPercent(pretrained) }),
                 position: 'insideBottomRight',
                 style: AXIS_LABEL,
                 halo: { stroke: 'var(--bg)' },

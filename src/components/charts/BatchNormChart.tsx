@@ -4,11 +4,11 @@ import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 import type { ChannelStats, Snapshot } from '../../worker/protocol';
+import { formatCompact } from '../formatNumber';
 import { ChartFigure } from './ChartFigure';
 import {
   CHANNEL_COLOR,
   CHART_MARGIN,
-  formatNumber,
   GRID_STROKE,
   inDeclaredOrder,
   SMALL_CHART_HEIGHT,
@@ -85,7 +85,7 @@ function StatisticChart({ statistic, rows, channels, domain }: StatisticChartPro
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} />
           {stepAxis(t('charts.axis.step'), domain)}
-          {valueAxis(name, { domain: ['auto', 'auto'], tickFormatter: formatNumber })}
+          {valueAxis(name, { domain: ['auto', 'auto'], tickFormatter: formatCompact })}
           {stepTooltip((step) => t('charts.tooltip.step', { step: String(step) }), SERIES_ORDER)}
           {lines}
         </LineChart>

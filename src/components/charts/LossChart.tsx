@@ -11,11 +11,11 @@ import { useT } from '../../i18n/I18n';
 import { type TermId, useHighlightedTerm } from '../../state/highlight';
 import { useLabView } from '../../state/LabContext';
 import { TermButton } from '../code/TermButton';
+import { formatCompact } from '../formatNumber';
 import { ChartFigure } from './ChartFigure';
 import {
   CHART_HEIGHT,
   CHART_MARGIN,
-  formatNumber,
   GRID_STROKE,
   inDeclaredOrder,
   SERIES_COLOR,
@@ -144,7 +144,7 @@ export function LossChart() {
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} />
           {stepAxis(t('charts.axis.step'), stepDomain(plannedSteps, lastStep))}
-          {valueAxis(t('charts.loss.axis'), { domain: LOSS_DOMAIN, tickFormatter: formatNumber })}
+          {valueAxis(t('charts.loss.axis'), { domain: LOSS_DOMAIN, tickFormatter: formatCompact })}
           {stepTooltip((step) => t('charts.tooltip.step', { step: String(step) }), SERIES_ORDER)}
           <Legend content={LossLegend} position="top" itemSorter={SERIES_ORDER} />
           <Line

@@ -3,6 +3,7 @@ import type { TermId } from '../../state/highlight';
 import { SCENARIO_SHAPE } from '../../state/scenarioShape';
 import type { LabState } from '../../state/schema';
 import type { LabView } from '../../state/store';
+import { formatShort, formatSignificant } from '../formatNumber';
 
 type StepMetrics = LabView['steps'][number];
 
@@ -59,9 +60,7 @@ const DISTRIBUTION_NOTE: Record<string, MessageKey> = {
 };
 
 /** Live numbers are shown to four significant digits. */
-export function formatValue(value: number): string {
-  return Number.isFinite(value) ? value.toPrecision(4) : String(value);
-}
+const formatLive = (value: number) => formatSignificant(value, 4);
 
 /** A Python float literal: `1.0`, not `1`. */
 function pythonFloat(value: number): string {
@@ -70,7 +69,7 @@ function pythonFloat(value: number): string {
 
 /** A value's note once a step has run, or the "appears after the first step" note before. */
 function valueNote(key: MessageKey, value: number | undefined): NotePart {
-  return value === undefined ? { key: 'code.note.pending' } : { key, params: { value: formatValue(value) } };
+  return value === undefined ? { key: 'code.note.pending' } : { key, params: { value: formatLive(value) } };
 }
 
 /**
@@ -215,10 +214,10 @@ export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeL
           : {
               key: 'code.note.totalValue',
               params: {
-                lossNew: formatValue(last.lossNew),
-                lambda: Number(last.lambda.toPrecision(4)),
-                klPenalty: formatValue(last.klPenalty),
-                value: formatValue(last.totalLoss),
+                lossNew: formatLive(last.lossNew),
+                lambda: formatShort(last.lambda, 4),
+                klPenalty: formatLive(last.klPenalty),
+                value: formatLive(last.totalLoss),
               },
             },
       ],

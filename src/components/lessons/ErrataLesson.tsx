@@ -3,9 +3,9 @@ import { useT } from '../../i18n/I18n';
 import { useLessonsEngine } from '../../state/useLessonsEngine';
 import { Formula } from '../article/Formula';
 import { Rich } from '../article/Rich';
+import { formatDecimals } from '../formatNumber';
 import { ARTICLE_LOGITS, PRINTED_LOG_SOFTMAX, PRINTED_SOFTMAX } from './articleNumbers';
 import { EngineNotice } from './EngineNotice';
-import { formatValue } from './formatValue';
 import { type MatrixRow, MatrixTable } from './MatrixTable';
 
 const KL_NEW_OLD = String.raw`D_{\mathrm{KL}}\big(\pi_\theta \,\|\, \pi_{\theta_0}\big)`;
@@ -78,7 +78,10 @@ export function ErrataLesson() {
           />
           <p>
             <Rich
-              text={t('lessons.errata.sums', { second: formatValue(sums[1]), third: formatValue(sums[2]) })}
+              text={t('lessons.errata.sums', {
+                second: formatDecimals(sums[1]),
+                third: formatDecimals(sums[2]),
+              })}
             />
           </p>
         </>

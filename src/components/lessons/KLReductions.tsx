@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/I18n';
 import type { KLDivResult } from '../../worker/lessonsProtocol';
 import { Rich } from '../article/Rich';
-import { formatValue } from './formatValue';
+import { formatDecimals } from '../formatNumber';
 import { MatrixTable } from './MatrixTable';
 import { ScrollBox } from './ScrollBox';
 
@@ -46,8 +46,8 @@ export function KLReductions({ result }: { result: KLDivResult }) {
                 <th scope="row">
                   <code>{reduction}</code>
                 </th>
-                <td>{formatValue(probabilityTarget[reduction])}</td>
-                <td>{formatValue(logTarget[reduction])}</td>
+                <td>{formatDecimals(probabilityTarget[reduction])}</td>
+                <td>{formatDecimals(logTarget[reduction])}</td>
               </tr>
             ))}
             <tr>

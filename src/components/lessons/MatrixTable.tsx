@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/I18n';
-import { formatValue } from './formatValue';
+import { formatDecimals } from '../formatNumber';
 import { ScrollBox } from './ScrollBox';
 
 export interface MatrixRow {
@@ -47,10 +47,10 @@ export function MatrixTable({ caption, rows, extraHeader }: MatrixTableProps) {
               <th scope="row">{row.label}</th>
               {row.values.map((v, c) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: columns are classes, fixed by position
-                <td key={c}>{formatValue(v)}</td>
+                <td key={c}>{formatDecimals(v)}</td>
               ))}
               {extraHeader !== undefined && (
-                <td className="lessons__extra">{row.extra === undefined ? '' : formatValue(row.extra)}</td>
+                <td className="lessons__extra">{row.extra === undefined ? '' : formatDecimals(row.extra)}</td>
               )}
             </tr>
           ))}
