@@ -6,6 +6,7 @@ import { Rich } from '../article/Rich';
 import { formatDecimals } from '../formatNumber';
 import { ARTICLE_LOGITS, PRINTED_LOG_SOFTMAX, PRINTED_SOFTMAX } from './articleNumbers';
 import { EngineNotice } from './EngineNotice';
+import { LessonSection } from './LessonSection';
 import { type MatrixRow, MatrixTable } from './MatrixTable';
 
 const KL_NEW_OLD = String.raw`D_{\mathrm{KL}}\big(\pi_\theta \,\|\, \pi_{\theta_0}\big)`;
@@ -60,8 +61,7 @@ export function ErrataLesson() {
   };
 
   return (
-    <section className="lessons__section lessons__errata" aria-labelledby="lessons-errata">
-      <h2 id="lessons-errata">{t('lessons.errata.title')}</h2>
+    <LessonSection id="lessons-errata" title={t('lessons.errata.title')} className="lessons__errata">
       <p>{t('lessons.errata.intro')}</p>
       <EngineNotice answer={computed} />
       {truth && sums && expSums && trueExpSums && (
@@ -95,6 +95,6 @@ export function ErrataLesson() {
           </li>
         ))}
       </ul>
-    </section>
+    </LessonSection>
   );
 }

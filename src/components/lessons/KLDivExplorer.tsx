@@ -9,6 +9,7 @@ import { KLArguments } from './KLArguments';
 import { KLDirections } from './KLDirections';
 import { KLReductions } from './KLReductions';
 import { LabelledValue } from './LabelledValue';
+import { LessonSection } from './LessonSection';
 import { MatrixTable } from './MatrixTable';
 import { cellsFromNumbers, numbersFromCells } from './numbersFromCells';
 
@@ -54,32 +55,26 @@ export function KLDivExplorer() {
     t('lessons.kl.weightLabel', { name, row: r + 1, cls: c + 1 });
 
   return (
-    <section className="lessons__section" aria-labelledby="lessons-kl">
-      <h2 id="lessons-kl">
-        <Rich text={t('lessons.kl.title')} />
-      </h2>
+    <LessonSection id="lessons-kl" title={t('lessons.kl.title')}>
       <p>
         <Rich text={t('lessons.kl.intro')} />
       </p>
       <div className="lessons__pair">
-        <EditableMatrix
-          caption={t('lessons.kl.pCaption')}
-          cells={pCells}
-          label={weightLabel('P')}
-          onChange={(r, c, text) => setPCells((cells) => edited(cells, r, c, text))}
-          min={0}
-          step={0.05}
-          disabled={live}
-        />
-        <EditableMatrix
-          caption={t('lessons.kl.qCaption')}
-          cells={qCells}
-          label={weightLabel('Q')}
-          onChange={(r, c, text) => setQCells((cells) => edited(cells, r, c, text))}
-          min={0}
-          step={0.05}
-          disabled={live}
-        />
+        {[
+          { name: 'P', caption: t('lessons.kl.pCaption'), cells: pCells, setCells: setPCells },
+          { name: 'Q', caption: t('lessons.kl.qCaption'), cells: qCells, setCells: setQCells },
+        ].map(({ name, caption, cells, setCells }) => (
+          <EditableMatrix
+            key={name}
+            caption={caption}
+            cells={cells}
+            label={weightLabel(name)}
+            onChange={(r, c, text) => setCells((now) => edited(now, r, c, text))}
+            min={0}
+            step={0.05}
+            disabled={live}
+          />
+        ))}
       </div>
       <p className="lessons__buttons">
         <button type="button" disabled={live} onClick={() => setQCells(pCells.map((row) => [...row]))}>
@@ -135,6 +130,6 @@ export function KLDivExplorer() {
           <KLDirections result={result} batch={batch} />
         </>
       )}
-    </section>
+    </LessonSection>
   );
 }

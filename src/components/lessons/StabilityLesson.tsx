@@ -4,7 +4,8 @@ import { useLessonsEngine } from '../../state/useLessonsEngine';
 import { Formula } from '../article/Formula';
 import { Rich } from '../article/Rich';
 import { EngineNotice } from './EngineNotice';
-import { MatrixTable } from './MatrixTable';
+import { LessonSection } from './LessonSection';
+import { MatrixTable, sampleRows } from './MatrixTable';
 
 const TRICK = String.raw`z_i - m - \log \sum_j e^{z_j - m}`;
 const MAX_SCALE = 100;
@@ -19,15 +20,11 @@ export function StabilityLesson({ logits }: { logits: number[][] | null }) {
   const [scale, setScale] = useState(1);
   const answer = useLessonsEngine(logits && { type: 'softmax', logits, scale });
   const result = answer?.result;
-  const sample = (i: number) => t('lessons.sample', { n: i + 1 });
   const naiveBroken = result ? countNonFinite(result.naiveLogSoftmax) : 0;
   const stableBroken = result ? countNonFinite(result.logSoftmax) : 0;
 
   return (
-    <section className="lessons__section" aria-labelledby="lessons-stability">
-      <h2 id="lessons-stability">
-        <Rich text={t('lessons.stability.title')} />
-      </h2>
+    <LessonSection id="lessons-stability" title={t('lessons.stability.title')}>
       <p>{t('lessons.stability.intro')}</p>
       <div className="lessons__slider">
         <label htmlFor={id}>{t('lessons.stability.scale')}</label>
@@ -47,12 +44,12 @@ export function StabilityLesson({ logits }: { logits: number[][] | null }) {
         <>
           <div className="lessons__pair">
             <MatrixTable
-              caption={<Rich text={t('lessons.stability.naiveCaption')} />}
-              rows={result.naiveLogSoftmax.map((values, i) => ({ label: sample(i), values }))}
+              caption={t('lessons.stability.naiveCaption')}
+              rows={sampleRows(t, result.naiveLogSoftmax)}
             />
             <MatrixTable
-              caption={<Rich text={t('lessons.stability.stableCaption')} />}
-              rows={result.logSoftmax.map((values, i) => ({ label: sample(i), values }))}
+              caption={t('lessons.stability.stableCaption')}
+              rows={sampleRows(t, result.logSoftmax)}
             />
           </div>
           <p role="status">
@@ -74,6 +71,6 @@ export function StabilityLesson({ logits }: { logits: number[][] | null }) {
           slots={{ formula: <Formula tex={TRICK} label={t('lessons.stability.formulaLabel')} /> }}
         />
       </p>
-    </section>
+    </LessonSection>
   );
 }
