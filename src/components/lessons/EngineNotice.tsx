@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useT } from '../../i18n/I18n';
 import type { EngineAnswer } from '../../state/useLessonsEngine';
 
@@ -12,5 +13,21 @@ export function EngineNotice({ answer }: { answer: EngineAnswer<unknown> }) {
         ? t('lessons.engineFailed', { message: answer.error })
         : t('lessons.engineFailedSilently')}
     </p>
+  );
+}
+
+/** A lesson's part that the engine computes: the notice until there is a result, then what it shows of it. */
+export function EngineResult<T>({
+  answer,
+  children,
+}: {
+  answer: EngineAnswer<T>;
+  children: (result: T) => ReactNode;
+}) {
+  return (
+    <>
+      <EngineNotice answer={answer} />
+      {answer !== null && answer.error === null && children(answer.result)}
+    </>
   );
 }

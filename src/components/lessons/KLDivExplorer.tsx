@@ -4,7 +4,7 @@ import { useLessonsEngine } from '../../state/useLessonsEngine';
 import { Rich } from '../article/Rich';
 import { READOUT_UPDATE_MS, selectLastSnapshot, useThrottledLabView } from '../charts/useThrottledLabView';
 import { EditableMatrix } from './EditableMatrix';
-import { EngineNotice } from './EngineNotice';
+import { EngineResult } from './EngineNotice';
 import { KLArguments } from './KLArguments';
 import { KLDirections } from './KLDirections';
 import { KLReductions } from './KLReductions';
@@ -49,7 +49,6 @@ export function KLDivExplorer() {
   const p = live ? [batch.pOld] : weightsFrom(pCells);
   const q = live ? [batch.pNew] : weightsFrom(qCells);
   const answer = useLessonsEngine(p && q ? { type: 'klDiv', p, q } : null);
-  const result = answer?.result;
   const sample = (i: number) => t('lessons.sample', { n: i + 1 });
   const weightLabel = (name: string) => (r: number, c: number) =>
     t('lessons.kl.weightLabel', { name, row: r + 1, cls: c + 1 });
@@ -111,25 +110,26 @@ export function KLDivExplorer() {
           {batch === null ? t('lessons.kl.liveUnavailable') : live ? t('lessons.kl.liveInUse') : ''}
         </span>
       </p>
-      <EngineNotice answer={answer} />
-      {result && (
-        <>
-          <div className="lessons__values">
-            <LabelledValue label={t('lessons.kl.batchSize')} value={result.p.length} digits={0} />
-            <LabelledValue label={t('lessons.kl.classes')} value={result.p[0]?.length ?? 0} digits={0} />
-          </div>
-          <MatrixTable
-            caption={t('lessons.kl.normalisedCaption')}
-            rows={result.p.flatMap((pRow, i) => [
-              { label: t('lessons.kl.pRow', { sample: sample(i) }), values: pRow },
-              { label: t('lessons.kl.qRow', { sample: sample(i) }), values: result.q[i] },
-            ])}
-          />
-          <KLArguments result={result} />
-          <KLReductions result={result} />
-          <KLDirections result={result} batch={batch} />
-        </>
-      )}
+      <EngineResult answer={answer}>
+        {(result) => (
+          <>
+            <div className="lessons__values">
+              <LabelledValue label={t('lessons.kl.batchSize')} value={result.p.length} digits={0} />
+              <LabelledValue label={t('lessons.kl.classes')} value={result.p[0]?.length ?? 0} digits={0} />
+            </div>
+            <MatrixTable
+              caption={t('lessons.kl.normalisedCaption')}
+              rows={result.p.flatMap((pRow, i) => [
+                { label: t('lessons.kl.pRow', { sample: sample(i) }), values: pRow },
+                { label: t('lessons.kl.qRow', { sample: sample(i) }), values: result.q[i] },
+              ])}
+            />
+            <KLArguments result={result} />
+            <KLReductions result={result} />
+            <KLDirections result={result} batch={batch} />
+          </>
+        )}
+      </EngineResult>
     </LessonSection>
   );
 }

@@ -2,7 +2,7 @@ import { useT } from '../../i18n/I18n';
 import { useLessonsEngine } from '../../state/useLessonsEngine';
 import { Rich } from '../article/Rich';
 import { EditableMatrix } from './EditableMatrix';
-import { EngineNotice } from './EngineNotice';
+import { EngineResult } from './EngineNotice';
 import { LessonSection } from './LessonSection';
 import { MatrixTable, sampleRows } from './MatrixTable';
 
@@ -18,7 +18,6 @@ export interface SoftmaxLessonProps {
 export function SoftmaxLesson({ cells, logits, onEdit, onReset }: SoftmaxLessonProps) {
   const t = useT();
   const answer = useLessonsEngine(logits && { type: 'softmax', logits });
-  const result = answer?.result;
   return (
     <LessonSection id="lessons-softmax" title={t('lessons.softmax.title')}>
       <p>
@@ -41,20 +40,21 @@ export function SoftmaxLesson({ cells, logits, onEdit, onReset }: SoftmaxLessonP
           {t('lessons.softmax.incomplete')}
         </p>
       )}
-      <EngineNotice answer={answer} />
-      {result && (
-        <div className="lessons__pair">
-          <MatrixTable
-            caption={t('lessons.softmax.softmaxCaption')}
-            rows={sampleRows(t, result.softmax, result.softmaxRowSums)}
-            extraHeader={t('lessons.rowSum')}
-          />
-          <MatrixTable
-            caption={t('lessons.softmax.logSoftmaxCaption')}
-            rows={sampleRows(t, result.logSoftmax)}
-          />
-        </div>
-      )}
+      <EngineResult answer={answer}>
+        {(result) => (
+          <div className="lessons__pair">
+            <MatrixTable
+              caption={t('lessons.softmax.softmaxCaption')}
+              rows={sampleRows(t, result.softmax, result.softmaxRowSums)}
+              extraHeader={t('lessons.rowSum')}
+            />
+            <MatrixTable
+              caption={t('lessons.softmax.logSoftmaxCaption')}
+              rows={sampleRows(t, result.logSoftmax)}
+            />
+          </div>
+        )}
+      </EngineResult>
       <p>{t('lessons.softmax.observe')}</p>
     </LessonSection>
   );
