@@ -6,7 +6,7 @@
 import { chooseBackend, webgpuDeviceLost } from './backend';
 import { LabSession } from './labSession';
 import type { Command, Report } from './protocol';
-import type { EnginePort } from './workerStarter';
+import type { EnginePort } from './enginePort';
 
 export function serveLab(port: EnginePort): void {
   const session = new LabSession({

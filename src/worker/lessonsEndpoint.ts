@@ -17,7 +17,7 @@ import type {
   Reductions,
   SoftmaxResult,
 } from './lessonsProtocol';
-import type { EnginePort } from './workerStarter';
+import type { EnginePort } from './enginePort';
 
 // A few dozen numbers per request: the CPU backend is exact float32 and leaves the GPU to the lab.
 const ready = tf.setBackend('cpu').then((ok) => {
