@@ -1,8 +1,7 @@
-import { NUM_CLASSES, OLD_TASK } from '../engine/data/sectorTask';
+import { NUM_CLASSES, NUM_FEATURES } from '../engine/data/sectorTask';
 
 /**
- * The shapes of the lab's scenario, as the engine defines them: each point has as many features as
- * a task's centre has coordinates, and the classifier one output per class. Components read them
- * here instead of repeating the numbers.
+ * The shapes of the lab's scenario, as the engine defines them: the features of a point and the
+ * classes the network tells apart. Components read them here instead of repeating the numbers.
  */
-export const SCENARIO_SHAPE = { features: OLD_TASK.center.length, classes: NUM_CLASSES } as const;
+export const SCENARIO_SHAPE = { features: NUM_FEATURES, classes: NUM_CLASSES } as const;
