@@ -15,6 +15,7 @@ import { CHART_UPDATE_MS, selectSnapshots, useThrottledLabView } from './useThro
 const CHANNELS = 3;
 const MODEL_OLD_DASH = '5 3';
 const KEY_GREY = 'var(--text-muted)';
+
 interface ModelSeries {
   key: 'model' | 'modelOld';
   /** Its lines' name, per channel, and its entry in the key. */
@@ -115,6 +116,7 @@ function ChannelKey({ channels }: { channels: number }) {
     </ul>
   );
 }
+
 /** What the learner should expect of the lines under the current modes. */
 function noteKeys(modelOldMode: string, modelMode: string, freezeBatchNorm: boolean): MessageKey[] {
   const keys: MessageKey[] = [
