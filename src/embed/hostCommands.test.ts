@@ -57,7 +57,7 @@ describe('Host API commands', () => {
       ok: true,
       state: { settings: { lambda: 0.3 }, phase: 'starting', runId: 1, step: 0 },
     });
-    expect(sent.at(-1)).toMatchObject({ type: 'settings', state: { lambda: 0.3 } });
+    expect(sent.at(-1)).toMatchObject({ type: 'settings', settings: { lambda: 0.3 } });
     expect(send(store, { kllab: 1, type: 'step', id: 2 })).toMatchObject({ ok: false });
   });
 
