@@ -1,0 +1,12 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+/**
+ * The tests `npm run mutate` (Stryker) runs against each mutant of src/engine: the engine's own
+ * unit tests, which include the PyTorch goldens and the break catalogue, and the golden tolerance
+ * tests. The page's tests never reach the engine, so they would only slow every mutant down.
+ */
+export default mergeConfig(
+  base,
+  defineConfig({ test: { include: ['src/engine/test/**/*.test.ts', 'tools/golden/**/*.test.ts'] } }),
+);
