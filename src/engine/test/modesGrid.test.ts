@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_STATE, scenarioSettings } from '../../state/schema';
-import { type ModesGridCell, Scenario } from '../scenario';
+import { type ModesGridCell, modesGrid } from '../probes';
+import { Scenario } from '../scenario';
+import { SCENARIO_DEFAULTS } from '../scenarioSettings';
 
 /** When set, `noGrad` runs its function as it comes: a no_grad that still records the forward. */
 const plant = vi.hoisted(() => ({ noGradRecords: false }));
@@ -16,7 +17,7 @@ let scenario: Scenario;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  scenario = new Scenario(scenarioSettings(DEFAULT_STATE));
+  scenario = new Scenario(SCENARIO_DEFAULTS);
   while (!scenario.pretrained) scenario.pretrainStep();
   tf.dispose(Object.values(scenario.step()));
 }, 120_000);
@@ -29,7 +30,7 @@ afterAll(() => {
 async function gradNorms(noGradRecords: boolean) {
   plant.noGradRecords = noGradRecords;
   try {
-    const grid = await scenario.modesGrid();
+    const grid = await modesGrid(scenario);
     const norm = (mode: ModesGridCell['mode'], noGrad: boolean) =>
       grid.find((c) => c.mode === mode && c.noGrad === noGrad)?.gradNorm;
     return {
