@@ -8,5 +8,12 @@ import base from './vitest.config';
  */
 export default mergeConfig(
   base,
-  defineConfig({ test: { include: ['src/engine/test/**/*.test.ts', 'tools/golden/**/*.test.ts'] } }),
+  defineConfig({
+    test: {
+      include: ['src/engine/test/**/*.test.ts', 'tools/golden/**/*.test.ts'],
+      // Instrumented code runs slower, and mutation runs go at the lowest priority (nice -n 19).
+      testTimeout: 600_000,
+      hookTimeout: 600_000,
+    },
+  }),
 );

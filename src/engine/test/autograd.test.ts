@@ -94,14 +94,6 @@ describe('backward and noGrad, as loss.backward() and torch.no_grad()', () => {
     expect(await read(layer.bias.grad)).toEqual(sumOfOutputsGrads(X, 2).bias);
     x.dispose();
   });
-
-  it('gradients accumulate over backwards until zeroed, as PyTorch’s .grad does', async () => {
-    const layer = linear();
-    const x = tf.tensor2d(X);
-    for (let i = 0; i < 2; i++) backwardOfSum(layer, x);
-    expect(await read(layer.bias.grad)).toEqual(sumOfOutputsGrads(X, 2).bias.map((g) => 2 * g));
-    x.dispose();
-  });
 });
 
 describe('gradNorm', () => {
