@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ModesGridCell, modesGrid } from '../probes';
-import { Scenario } from '../scenario';
-import { SCENARIO_DEFAULTS } from '../scenarioSettings';
+import type { Scenario } from '../scenario';
+import { scenarioAfterOneStep } from './pretrained';
 
 /** When set, `noGrad` runs its function as it comes: a no_grad that still records the forward. */
 const plant = vi.hoisted(() => ({ noGradRecords: false }));
@@ -17,9 +17,7 @@ let scenario: Scenario;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  scenario = new Scenario(SCENARIO_DEFAULTS);
-  while (!scenario.pretrained) scenario.pretrainStep();
-  tf.dispose(Object.values(scenario.step()));
+  scenario = scenarioAfterOneStep();
 }, 120_000);
 
 afterAll(() => {
