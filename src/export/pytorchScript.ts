@@ -18,6 +18,8 @@ export interface PyTorchReplay {
   pretrained: StateEntry[];
   /** Per fine-tuning step, the rows of the new task's training set it used. */
   batches: number[][];
+  /** The lab's settings changed during the run; the script trains every step with the last ones. */
+  settingsChanged?: boolean;
 }
 
 /** SGD's momentum in the lab's fine-tuning (see fineTuneOptimizer in the engine). */
@@ -26,7 +28,7 @@ const SGD_MOMENTUM = 0.9;
 export function pytorchScript(replay: PyTorchReplay): string {
   const s = replay.settings;
   return [
-    header(s),
+    header(s, replay.settingsChanged ?? false),
     imports(),
     settingsCell(s, replay.batches.length),
     dataCell(replay.data),
@@ -37,7 +39,7 @@ export function pytorchScript(replay: PyTorchReplay): string {
   ].join('\n\n\n');
 }
 
-function header(s: LabState): string {
+function header(s: LabState, settingsChanged: boolean): string {
   const query = queryFromState({ ...s, backend: 'auto', lang: 'auto', theme: 'auto' });
   return `#!/usr/bin/env python3
 """A KL Lab run, repeated in PyTorch.
@@ -52,7 +54,11 @@ fine-tuning minibatch -- so that PyTorch trains the same network on the same num
 
 It needs only torch. With dropout > 0 the dropout masks come from PyTorch's own generator, so the
 losses follow the lab's run closely but not digit for digit.
-The lab with these settings: ?${query}
+The lab with these settings: ?${query}${
+    settingsChanged
+      ? "\nThe settings changed during the lab's run; this script trains every step with the last ones,\nso it repeats the run only up to the first change."
+      : ''
+  }
 """`;
 }
 
@@ -61,6 +67,7 @@ function imports(): string {
 import argparse
 import copy
 import json
+import math
 
 import torch
 import torch.nn as nn
@@ -246,6 +253,8 @@ def main():
             print(f"step {step:5d}  loss_new {loss_new:.4f}  kl_penalty {kl_penalty:.4f}  total_loss {total_loss:.4f}")
     final = {"old_task_acc": accuracy(model, *OLD_TEST), "new_task_acc": accuracy(model, *NEW_TEST)}
     if args.json:
+        # JSON has no NaN: a loss that stopped being finite is written as null, as the lab's export does.
+        steps = [{key: value if math.isfinite(value) else None for key, value in s.items()} for s in steps]
         print(json.dumps({"pretrain": pretrain, "steps": steps, "final": final}))
     else:
         print(f"after {STEPS} steps: old task {final['old_task_acc']:.3f}, new task {final['new_task_acc']:.3f}")
