@@ -22,6 +22,16 @@ export interface GhostRun {
   /** Settings (other than λ) whose value differed from the run that replaced it. */
   differences: { name: SettingName; value: string }[];
   accuracy: { step: number; oldTaskAcc: number; newTaskAcc: number }[];
+  /** A run read from a file rather than one this page ran; it also brings its losses. */
+  imported?: { totalLoss: { step: number; value: number }[] };
+}
+
+/** A PyTorch script of the run, written by the worker on request (the Export dialog downloads it). */
+export interface PyTorchFile {
+  notebook: boolean;
+  text: string;
+  /** Increments with every script, so that each one is downloaded once. */
+  serial: number;
 }
 
 /** The longest run the schema allows: Continue stops there. */
@@ -33,6 +43,8 @@ export const MAX_GHOSTS = 5;
 /** Everything the page shows. Replaced (never mutated) on every change, so React can compare. */
 export interface LabView {
   settings: LabState;
+  /** The settings the run started with (a changed seed applies only at the next reset). */
+  runSettings: LabState;
   /** URL values that were invalid or out of range, and what was used instead. */
   corrections: Correction[];
   /** Settings changed since the run started that only a reset applies (e.g. the seed). */
@@ -62,6 +74,8 @@ export interface LabView {
   ghosts: GhostRun[];
   /** Fine-tuning steps per animation frame while playing. */
   speed: number;
+  /** The script last asked for, and whether another is being written. */
+  pytorch: { file: PyTorchFile | null; writing: boolean };
 }
 
 type Listener = () => void;
@@ -122,6 +136,8 @@ export class LabStore {
   /** The settings the worker trained the latest steps with: what a ghost of this run is named by. */
   private trainedWith: LabState;
   private frame = 0;
+  /** Imported runs so far: their ghosts take negative ids, apart from this page's run ids. */
+  private importedRuns = 0;
 
   constructor(
     private readonly send: (command: Command) => void,
@@ -133,6 +149,7 @@ export class LabStore {
     this.trainedWith = initial.state;
     this.view = {
       settings: initial.state,
+      runSettings: initial.state,
       corrections: initial.corrections,
       backend: null,
       runId: 1,
@@ -140,6 +157,7 @@ export class LabStore {
       engineWay: null,
       ghosts: [],
       speed: 1,
+      pytorch: { file: null, writing: false },
       ...newRun(),
     };
   }
@@ -247,8 +265,48 @@ export class LabStore {
         : this.view.ghosts;
     this.runSettings = this.view.settings;
     this.runInFlight = null;
-    this.update({ ...newRun(), ghosts, runId: this.view.runId + 1, deviceLost: null });
+    this.update({
+      ...newRun(),
+      ghosts,
+      runId: this.view.runId + 1,
+      deviceLost: null,
+      runSettings: this.runSettings,
+    });
     this.start();
+  }
+
+  /** Asks the worker for the run so far as a PyTorch script (or notebook); it lands in `pytorch.file`. */
+  exportPyTorch(notebook: boolean): void {
+    if (this.view.pytorch.writing || this.view.steps.length === 0) return;
+    this.update({ pytorch: { ...this.view.pytorch, writing: true } });
+    this.command({ type: 'pytorch', steps: this.view.steps.length, notebook });
+  }
+
+  /**
+   * A run read from a file: the lab takes its settings (not the page's backend, language or theme)
+   * and starts a new run with them; the file's run joins the earlier runs on the charts.
+   */
+  importRun(run: {
+    settings: LabState;
+    steps: { step: number; total_loss: number; old_task_acc: number; new_task_acc: number }[];
+  }): void {
+    const { backend, lang, theme } = this.view.settings;
+    const settings = { ...run.settings, backend, lang, theme };
+    this.update({ settings, corrections: [] });
+    this.onSettingsChange(settings);
+    this.reset();
+    const ghost: GhostRun = {
+      id: -++this.importedRuns,
+      lambda: settings.lambda,
+      differences: [],
+      accuracy: run.steps.map((s) => ({
+        step: s.step,
+        oldTaskAcc: s.old_task_acc,
+        newTaskAcc: s.new_task_acc,
+      })),
+      imported: { totalLoss: run.steps.map((s) => ({ step: s.step, value: s.total_loss })) },
+    };
+    this.update({ ghosts: [...this.view.ghosts, ghost].slice(-MAX_GHOSTS) });
   }
 
   clearGhosts(): void {
@@ -336,10 +394,23 @@ export class LabStore {
         this.update({ deviceLost: message });
         break;
       }
+      case 'pytorch': {
+        const serial = (this.view.pytorch.file?.serial ?? 0) + 1;
+        this.update({
+          pytorch: { file: { notebook: report.notebook, text: report.text, serial }, writing: false },
+        });
+        break;
+      }
       case 'ack':
+        if (report.answers !== null && this.view.pytorch.writing)
+          this.update({ pytorch: { ...this.view.pytorch, writing: false } });
         break;
       case 'error':
-        this.update({ phase: 'failed', error: report.message });
+        this.update({
+          phase: 'failed',
+          error: report.message,
+          pytorch: { ...this.view.pytorch, writing: false },
+        });
         break;
     }
   }
