@@ -74,8 +74,8 @@ export interface LabView {
   ghosts: GhostRun[];
   /** Fine-tuning steps per animation frame while playing. */
   speed: number;
-  /** The script last asked for, and whether another is being written. */
-  pytorch: { file: PyTorchFile | null; writing: boolean };
+  /** The script last asked for, whether another is being written, and why the last one failed. */
+  pytorch: { file: PyTorchFile | null; writing: boolean; error: string | null };
 }
 
 type Listener = () => void;
@@ -136,6 +136,8 @@ export class LabStore {
   /** The settings the worker trained the latest steps with: what a ghost of this run is named by. */
   private trainedWith: LabState;
   private frame = 0;
+  /** The `pytorch` command waiting for its answer, if any. */
+  private pytorchInFlight: number | null = null;
   /** Imported runs so far: their ghosts take negative ids, apart from this page's run ids. */
   private importedRuns = 0;
 
@@ -157,7 +159,7 @@ export class LabStore {
       engineWay: null,
       ghosts: [],
       speed: 1,
-      pytorch: { file: null, writing: false },
+      pytorch: { file: null, writing: false, error: null },
       ...newRun(),
     };
   }
@@ -278,8 +280,8 @@ export class LabStore {
   /** Asks the worker for the run so far as a PyTorch script (or notebook); it lands in `pytorch.file`. */
   exportPyTorch(notebook: boolean): void {
     if (this.view.pytorch.writing || this.view.steps.length === 0) return;
-    this.update({ pytorch: { ...this.view.pytorch, writing: true } });
-    this.command({ type: 'pytorch', steps: this.view.steps.length, notebook });
+    this.update({ pytorch: { ...this.view.pytorch, writing: true, error: null } });
+    this.pytorchInFlight = this.command({ type: 'pytorch', steps: this.view.steps.length, notebook });
   }
 
   /**
@@ -341,6 +343,18 @@ export class LabStore {
   receive(report: Report): void {
     // Whatever run it belongs to, an answer frees the command slot it held.
     if (report.answers !== null && report.answers === this.runInFlight) this.runInFlight = null;
+    if (report.answers !== null && report.answers === this.pytorchInFlight) {
+      this.pytorchInFlight = null;
+      // The script, if it is this run's; any other answer (stale, an error) just ends the wait.
+      const serial = (this.view.pytorch.file?.serial ?? 0) + 1;
+      const file =
+        report.type === 'pytorch' && report.runId === this.view.runId
+          ? { notebook: report.notebook, text: report.text, serial }
+          : this.view.pytorch.file;
+      const error = report.type === 'error' ? report.message : null;
+      this.update({ pytorch: { file, writing: false, error } });
+      return; // a script that could not be written is no failure of the run
+    }
     if (report.type === 'backend') {
       this.update({ backend: report.status });
       return;
@@ -394,16 +408,8 @@ export class LabStore {
         this.update({ deviceLost: message });
         break;
       }
-      case 'pytorch': {
-        const serial = (this.view.pytorch.file?.serial ?? 0) + 1;
-        this.update({
-          pytorch: { file: { notebook: report.notebook, text: report.text, serial }, writing: false },
-        });
-        break;
-      }
       case 'ack':
-        if (report.answers !== null && this.view.pytorch.writing)
-          this.update({ pytorch: { ...this.view.pytorch, writing: false } });
+      case 'pytorch': // handled above, as the answer it is
         break;
       case 'error':
         this.update({

@@ -162,6 +162,11 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           </button>
           {pytorch.writing && <span role="status">{t('export.writing')}</span>}
         </div>
+        {pytorch.error && (
+          <p role="alert" className="export-error">
+            {t('export.pytorchFailed', { message: pytorch.error })}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby={`${id}-charts`}>

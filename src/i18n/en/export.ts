@@ -15,6 +15,7 @@ export const exportDialog = {
   'export.py': 'Open in PyTorch (.py)',
   'export.ipynb': 'Open in PyTorch (.ipynb)',
   'export.writing': 'Writing the script…',
+  'export.pytorchFailed': 'The script could not be written: {message}',
   'export.charts': 'Charts',
   'export.chartsHint':
     'The charts on the page now; a chart in another tab appears here when its tab is open.',

@@ -17,6 +17,7 @@ export const exportDialog: Record<keyof typeof en, string> = {
   'export.py': '在 PyTorch 中打开（.py）',
   'export.ipynb': '在 PyTorch 中打开（.ipynb）',
   'export.writing': '正在生成代码…',
+  'export.pytorchFailed': '无法生成代码：{message}',
   'export.charts': '图表',
   'export.chartsHint': '页面上当前显示的图表；其他标签页里的图表，打开该标签页后会出现在这里。',
   'export.png': 'PNG',
