@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { parseRun } from '../../src/export/parseRun';
-import { runScript, worstRelativeError } from '../../src/export/runPython';
 import { STEP_COLUMNS } from '../../src/export/runRecord';
 import { CATALOGS } from '../../src/i18n/catalogs';
+import { runScript, worstRelativeError } from '../../tools/runPython';
 import { seriousViolations } from './axe';
 import { openLab, openTab, readNumber, stepOnce } from './lab';
 

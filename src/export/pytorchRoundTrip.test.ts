@@ -6,10 +6,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assertTorch, runScript, type ScriptOutput, worstRelativeError } from '../../tools/runPython';
 import { DEFAULT_STATE, type LabState } from '../state/schema';
 import { pytorchScript } from './pytorchScript';
 import { recordRun } from './recordRun';
-import { assertTorch, runScript, type ScriptOutput, worstRelativeError } from './runPython';
 import type { RunRecord } from './runRecord';
 
 /** The rule for the first steps: |torch − lab| ≤ 1e-4 · max(1, |lab|). */

@@ -6,13 +6,13 @@
  * `# %%` lines split it into the cells of the notebook variant (notebook.ts).
  */
 import type { Dataset } from '../engine/data/sectorTask';
-import { type LabState, queryFromState } from '../state/schema';
+import type { ScenarioSettings } from '../engine/scenarioSettings';
+import { APP_VERSION } from './appVersion';
 import { float32Text, nested, wrappedList } from './pythonLiterals';
-import { APP_VERSION } from './runRecord';
 import type { StateEntry } from './stateDictValues';
 
 export interface PyTorchReplay {
-  settings: LabState;
+  settings: ScenarioSettings;
   data: { oldTrain: Dataset; newTrain: Dataset; oldTest: Dataset; newTest: Dataset };
   /** model_old's state dict right after the freeze (the pretrained model). */
   pretrained: StateEntry[];
@@ -28,7 +28,7 @@ const SGD_MOMENTUM = 0.9;
 export function pytorchScript(replay: PyTorchReplay): string {
   const s = replay.settings;
   return [
-    header(s, replay.settingsChanged ?? false),
+    header(replay.settingsChanged ?? false),
     imports(),
     settingsCell(s, replay.batches.length),
     dataCell(replay.data),
@@ -39,8 +39,7 @@ export function pytorchScript(replay: PyTorchReplay): string {
   ].join('\n\n\n');
 }
 
-function header(s: LabState, settingsChanged: boolean): string {
-  const query = queryFromState({ ...s, backend: 'auto', lang: 'auto', theme: 'auto' });
+function header(settingsChanged: boolean): string {
   return `#!/usr/bin/env python3
 """A KL Lab run, repeated in PyTorch.
 
@@ -53,8 +52,7 @@ fine-tuning minibatch -- so that PyTorch trains the same network on the same num
     python3 this_file.py --json    prints {"steps": [...], "final": {...}} to compare with the lab
 
 It needs only torch. With dropout > 0 the dropout masks come from PyTorch's own generator, so the
-losses follow the lab's run closely but not digit for digit.
-The lab with these settings: ?${query}${
+losses follow the lab's run closely but not digit for digit.${
     settingsChanged
       ? "\nThe settings changed during the lab's run; this script trains every step with the last ones,\nso it repeats the run only up to the first change."
       : ''
@@ -74,10 +72,8 @@ import torch.nn as nn
 import torch.nn.functional as F`;
 }
 
-function settingsCell(s: LabState, steps: number): string {
-  const written = Object.entries(s)
-    .filter(([name]) => !['backend', 'lang', 'theme'].includes(name))
-    .map(([name, value]) => `${name}=${name === 'steps' ? steps : value}`);
+function settingsCell(s: ScenarioSettings, steps: number): string {
+  const written = [...Object.entries(s), ['steps', steps]].map(([name, value]) => `${name}=${value}`);
   return `# %%
 # The run's settings in the lab: ${written.join(' ')}.
 # The numbers the code reads are below; the modes and the KL options are written into train_step_kl_reg.
@@ -116,7 +112,7 @@ ${set('OLD_TEST', data.oldTest)}
 ${set('NEW_TEST', data.newTest)}`;
 }
 
-function modelCell(pretrained: StateEntry[], s: LabState): string {
+function modelCell(pretrained: StateEntry[], s: ScenarioSettings): string {
   const shapeOf = (key: string) => pretrained.find((e) => e.key === key)?.shape ?? [];
   const [hidden, inputs] = shapeOf('0.weight');
   const [classes] = shapeOf('8.weight');
@@ -163,7 +159,7 @@ ${modelOld}`;
 }
 
 /** The article's step, written out for these settings (one branch of each option, not all of them). */
-function stepCell(s: LabState): string {
+function stepCell(s: ScenarioSettings): string {
   const probs = (side: 'model' | 'old', log: boolean) => ({
     name: `${log ? 'log_' : ''}probs${side === 'old' ? '_old' : ''}`,
     of: `F.${log ? 'log_softmax' : 'softmax'}(${side === 'old' ? 'logits_old' : 'outputs'}, dim=1)`,
@@ -217,7 +213,7 @@ ${rows.join('\n')}
 ]`;
 }
 
-function runCell(s: LabState): string {
+function runCell(s: ScenarioSettings): string {
   const optimizer =
     s.optimizer === 'sgd'
       ? `torch.optim.SGD(model.parameters(), lr=LR, momentum=${SGD_MOMENTUM})`

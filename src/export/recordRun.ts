@@ -17,7 +17,8 @@ export interface RecordedRun {
 
 /** Pretrains, freezes model_old, then fine-tunes `state.steps` steps, measuring after every step. */
 export async function recordRun(state: LabState): Promise<RecordedRun> {
-  const scenario = new Scenario(scenarioSettings(state));
+  const settings = scenarioSettings(state);
+  const scenario = new Scenario(settings);
   const batches: number[][] = [];
   scenario.onFineTuneBatch = (indices) => batches.push(indices);
   try {
@@ -51,7 +52,7 @@ export async function recordRun(state: LabState): Promise<RecordedRun> {
         steps,
       }),
       replay: {
-        settings: state,
+        settings,
         data: {
           oldTrain: scenario.oldTrain,
           newTrain: scenario.newTrain,

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runScenario } from '../engine/scenario';
+import { runScenario } from '../engine/runScenario';
 import { DEFAULT_STATE, type LabState, SETTINGS, scenarioSettings } from '../state/schema';
 import { parseRun } from './parseRun';
 import { type RecordedRun, recordRun } from './recordRun';

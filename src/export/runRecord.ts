@@ -3,13 +3,13 @@
  * it measured (the pretrained model's accuracies, then every fine-tuning step's metrics). The names
  * are the snake_case ones of `npm run scenario`, so a file and the CLI's output read alike.
  */
-import { version } from '../../package.json';
 import type { LabState } from '../state/schema';
+import { APP_VERSION } from './appVersion';
 
 export const RUN_FORMAT = 'kl-lab-run';
 /** Raised when a field changes meaning; a reader refuses files newer than it knows. */
 export const RUN_FORMAT_VERSION = 1;
-export const APP_VERSION: string = version;
+export { APP_VERSION };
 
 export interface Accuracy {
   old_task_acc: number;

@@ -11,7 +11,14 @@ import type {
   StepMetrics,
 } from '../worker/protocol';
 import type { WorkerWay } from '../worker/workerStarter';
-import { type Correction, DEFAULT_STATE, type LabState, SETTINGS, type SettingName } from './schema';
+import {
+  type Correction,
+  DEFAULT_STATE,
+  type LabState,
+  SETTINGS,
+  type SettingName,
+  scenarioSettings,
+} from './schema';
 
 export type Phase = 'starting' | 'pretraining' | 'paused' | 'playing' | 'finished' | 'diverged' | 'failed';
 
@@ -183,7 +190,8 @@ export class LabStore {
   }
 
   start(): void {
-    this.command({ type: 'start', state: this.view.settings });
+    const { settings } = this.view;
+    this.command({ type: 'start', settings: scenarioSettings(settings), backend: settings.backend });
   }
 
   /** The engine started, in this way (see `workerStarter.ts`). */
@@ -209,7 +217,7 @@ export class LabStore {
     });
     this.onSettingsChange(settings);
     if (name === 'backend') this.command({ type: 'backend', backend: settings.backend });
-    else if (live) this.command({ type: 'settings', state: settings });
+    else if (live) this.command({ type: 'settings', settings: scenarioSettings(settings) });
     if (name === 'steps' && this.view.phase === 'finished' && this.lastStep() < settings.steps)
       this.update({ phase: 'paused' });
   }

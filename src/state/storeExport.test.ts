@@ -66,7 +66,12 @@ describe('importing a run', () => {
     h.store.importRun({ settings, steps });
     const view = h.store.getView();
     expect(view.settings).toEqual({ ...settings, backend: 'wasm', lang: 'zh' });
-    expect(h.lastOf('start')).toMatchObject({ type: 'start', runId: 2, state: view.settings });
+    expect(h.lastOf('start')).toMatchObject({
+      type: 'start',
+      runId: 2,
+      settings: { lambda: 0.7, seed: 9 },
+      backend: 'wasm',
+    });
     // The page's own run became a ghost too; the imported one is marked as such.
     expect(view.ghosts).toHaveLength(2);
     const imported = view.ghosts[1];

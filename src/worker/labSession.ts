@@ -4,9 +4,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { NUM_CLASSES } from '../engine/data/sectorTask';
-import { gridPoints, PRETRAIN_STEPS, probabilities, Scenario } from '../engine/scenario';
+import { gridPoints, probabilities } from '../engine/evaluate';
+import { liveBatch, modesGrid } from '../engine/probes';
+import { PRETRAIN_STEPS, Scenario } from '../engine/scenario';
+import { readStepValues } from '../engine/stepValues';
 import type { StepLosses } from '../engine/trainStep';
-import { type LabState, scenarioSettings } from '../state/schema';
 import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
 import type { Boundaries, Command, PlotPoints, ReportBody, Snapshot, StepMetrics } from './protocol';
@@ -32,7 +34,6 @@ export interface SessionPorts {
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class LabSession {
-  private state: LabState | null = null;
   private scenario: Scenario | null = null;
   /** What a PyTorch script of the run needs, kept as the run goes. */
   private recording: RunRecording | null = null;
@@ -60,11 +61,10 @@ export class LabSession {
     const answer: Answer = (report, transfer) => this.ports.post(report, command.runId, command.id, transfer);
     switch (command.type) {
       case 'start':
-        return this.start(command.state, command.runId, answer);
+        return this.start(command, answer);
       case 'settings':
         if (command.runId !== this.wantedRun) return answer({ type: 'ack', outcome: 'stale' });
-        this.state = command.state;
-        this.scenario?.update(scenarioSettings(command.state));
+        this.scenario?.update(command.settings);
         return answer({ type: 'ack', outcome: 'applied' });
       case 'run':
         if (command.runId !== this.runId || command.runId !== this.wantedRun)
@@ -72,12 +72,12 @@ export class LabSession {
         if (!this.scenario?.pretrained) return answer({ type: 'ack', outcome: 'not-ready' });
         return this.run(this.scenario, command.steps, answer);
       case 'pytorch':
-        if (command.runId !== this.runId || !this.recording || !this.state)
+        if (command.runId !== this.runId || !this.recording || !this.scenario)
           return answer({ type: 'ack', outcome: 'stale' });
         return answer({
           type: 'pytorch',
           notebook: command.notebook,
-          text: this.recording.script(this.state, command.steps, command.notebook),
+          text: this.recording.script(this.scenario.settings, command.steps, command.notebook),
         });
       case 'backend':
         // TF.js moves each tensor to the new backend the first time it is used there: no state is lost.
@@ -109,14 +109,16 @@ export class LabSession {
     return status;
   }
 
-  private async start(next: LabState, runId: number, answer: Answer): Promise<void> {
-    this.state = next;
+  private async start(
+    { settings, backend, runId }: Extract<Command, { type: 'start' }>,
+    answer: Answer,
+  ): Promise<void> {
     this.runId = runId;
     if (!this.backendStarted) {
-      this.ports.post({ type: 'backend', status: await this.switchBackend(next.backend) }, runId, null);
+      this.ports.post({ type: 'backend', status: await this.switchBackend(backend) }, runId, null);
     }
     this.scenario?.dispose();
-    this.scenario = new Scenario(scenarioSettings(next));
+    this.scenario = new Scenario(settings);
     const s = this.scenario;
     const recording = new RunRecording(s);
     this.recording = null;
@@ -143,38 +145,30 @@ export class LabSession {
   }
 
   private async run(s: Scenario, steps: number, answer: Answer): Promise<void> {
-    const lambda = this.state?.lambda ?? s.settings.lambda;
-    if (this.state) this.recording?.trainingWith(this.state);
-    const metrics: StepMetrics[] = [];
+    const { lambda } = s.settings;
+    this.recording?.trainingWith(s.settings);
     const losses: StepLosses[] = [];
     try {
       for (let i = 0; i < steps; i++) losses.push(s.step());
-      // One read for the whole batch of steps: a GPU backend syncs once, not once per scalar.
-      const values = await tf
-        .tidy(() => tf.stack(losses.flatMap((l) => [l.lossNew, l.klPenalty, l.totalLoss])))
-        .data();
-      const first = s.fineTuneStepsDone - losses.length + 1;
-      for (let i = 0; i < losses.length; i++) {
-        metrics.push({
-          step: first + i,
-          lossNew: values[3 * i],
-          klPenalty: values[3 * i + 1],
-          totalLoss: values[3 * i + 2],
-          lambda,
-        });
-      }
-    } finally {
+    } catch (e) {
       tf.dispose(losses.flatMap((l) => [l.lossNew, l.klPenalty, l.totalLoss]));
+      throw e;
     }
+    const first = s.fineTuneStepsDone - losses.length + 1;
+    const metrics: StepMetrics[] = (await readStepValues(losses)).map((values, i) => ({
+      step: first + i,
+      ...values,
+      lambda,
+    }));
     const bad = metrics.findIndex(
       (m) => !Number.isFinite(m.totalLoss) || Math.abs(m.totalLoss) > DIVERGED_ABOVE,
     );
     if (bad >= 0) return answer({ type: 'diverged', steps: metrics.slice(0, bad + 1) });
     const due = steps === 1 || s.fineTuneStepsDone - this.lastBoundaryStep >= BOUNDARY_EVERY;
     const bounds = due ? await this.boundaries(s) : null;
-    const modesGrid = due ? await s.modesGrid() : null;
+    const grid = due ? await modesGrid(s) : null;
     answer(
-      { type: 'metrics', steps: metrics, snapshot: await snapshot(s), boundaries: bounds, modesGrid },
+      { type: 'metrics', steps: metrics, snapshot: await snapshot(s), boundaries: bounds, modesGrid: grid },
       bounds ? [bounds.model.buffer, bounds.modelOld.buffer] : [],
     );
   }
@@ -205,7 +199,7 @@ async function snapshot(s: Scenario): Promise<Snapshot> {
   const [acc, bn, batch, modelOldGradNorm] = await Promise.all([
     s.accuracies(),
     s.batchNormStats(),
-    s.liveBatch(),
+    liveBatch(s),
     s.modelOldGradNorm(),
   ]);
   const channels = (c: { runningMean: Float32Array; runningVar: Float32Array } | undefined) => ({

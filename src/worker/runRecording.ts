@@ -4,10 +4,10 @@
  * happen (the data are the scenario's own). The script is written on request, in the worker.
  */
 import type { Scenario } from '../engine/scenario';
+import type { ScenarioSettings } from '../engine/scenarioSettings';
 import { notebookOf } from '../export/notebook';
 import { pytorchScript } from '../export/pytorchScript';
 import { readStateDict, type StateEntry } from '../export/stateDictValues';
-import { type LabState, scenarioSettings } from '../state/schema';
 
 export class RunRecording {
   private pretrained: StateEntry[] | null = null;
@@ -25,16 +25,16 @@ export class RunRecording {
     this.pretrained = await readStateDict(this.scenario.modelOld);
   }
 
-  trainingWith(state: LabState): void {
-    this.trainedWith.add(JSON.stringify(scenarioSettings(state)));
+  trainingWith(settings: ScenarioSettings): void {
+    this.trainedWith.add(JSON.stringify(settings));
   }
 
-  /** The first `steps` steps with the settings `state` holds now. */
-  script(state: LabState, steps: number, notebook: boolean): string {
+  /** The first `steps` steps, with `settings` (the run's latest). */
+  script(settings: ScenarioSettings, steps: number, notebook: boolean): string {
     if (!this.pretrained) throw new Error('the run has not finished pretraining');
     const s = this.scenario;
     const text = pytorchScript({
-      settings: state,
+      settings,
       data: { oldTrain: s.oldTrain, newTrain: s.newTrain, oldTest: s.oldTestData, newTest: s.newTestData },
       pretrained: this.pretrained,
       batches: this.batches.slice(0, steps),
