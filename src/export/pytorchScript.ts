@@ -6,6 +6,7 @@
  * `# %%` lines split it into the cells of the notebook variant (notebook.ts).
  */
 import type { Dataset } from '../engine/data/sectorTask';
+import { SGD_MOMENTUM } from '../engine/labNet';
 import type { ScenarioSettings } from '../engine/scenarioSettings';
 import { APP_VERSION } from './appVersion';
 import { float32Text, nested, wrappedList } from './pythonLiterals';
@@ -21,9 +22,6 @@ export interface PyTorchReplay {
   /** The lab's settings changed during the run; the script trains every step with the last ones. */
   settingsChanged?: boolean;
 }
-
-/** SGD's momentum in the lab's fine-tuning (see fineTuneOptimizer in the engine). */
-const SGD_MOMENTUM = 0.9;
 
 export function pytorchScript(replay: PyTorchReplay): string {
   const s = replay.settings;
