@@ -7,6 +7,7 @@ import { useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
 import { chartPng, chartSvg } from '../export/chartImage';
 import { download } from '../export/download';
+import { DialogButton, ModalDialog } from './DialogButton';
 
 /**
  * The Export button and its dialog: the run as CSV or JSON, the run as a PyTorch script or notebook
@@ -15,28 +16,12 @@ import { download } from '../export/download';
  */
 export function ExportButton() {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
   return (
-    <>
-      <button
-        ref={button}
-        type="button"
-        className="export-button"
-        aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
-      >
-        {t('export.button')}
-      </button>
-      {open && (
-        <ExportDialog
-          onClose={() => {
-            setOpen(false);
-            button.current?.focus();
-          }}
-        />
-      )}
-    </>
+    <DialogButton
+      label={t('export.button')}
+      className="export-button"
+      dialog={(onClose) => <ExportDialog onClose={onClose} />}
+    />
   );
 }
 
@@ -46,7 +31,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const id = useId();
   const store = useLabStore();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const firstSection = useRef<HTMLElement>(null);
   const hasSteps = useLabView((v) => v.steps.length > 0);
   const pytorch = useLabView((v) => v.pytorch);
   const [charts, setCharts] = useState<{ title: string; figure: Element }[]>([]);
@@ -56,9 +41,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const seenScript = useRef(pytorch.file?.serial ?? 0);
 
   useEffect(() => {
-    // Opened once, as it mounts; it unmounts when it closes (Escape, or the Close button).
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-    const lab = dialog.current?.closest('.lab');
+    const lab = firstSection.current?.closest('.lab');
     setCharts(
       [...(lab?.querySelectorAll('figure.chart') ?? [])].map((figure) => ({
         title: figure.querySelector('figcaption')?.textContent ?? '',
@@ -106,20 +89,13 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
+      heading={t('export.heading')}
+      closeLabel={t('export.close')}
       className="embed-dialog export-dialog"
-      aria-labelledby={`${id}-heading`}
       onClose={onClose}
     >
-      <div className="embed-dialog-top">
-        <h2 id={`${id}-heading`}>{t('export.heading')}</h2>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          {t('export.close')}
-        </button>
-      </div>
-
-      <section aria-labelledby={`${id}-run`}>
+      <section ref={firstSection} aria-labelledby={`${id}-run`}>
         <h3 id={`${id}-run`}>{t('export.run')}</h3>
         <p className="embed-intro">{hasSteps ? t('export.runHint') : t('export.noSteps')}</p>
         <div className="export-actions">
@@ -146,20 +122,16 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         <h3 id={`${id}-pytorch`}>{t('export.pytorch')}</h3>
         <p className="embed-intro">{t('export.pytorchHint')}</p>
         <div className="export-actions">
-          <button
-            type="button"
-            disabled={!hasSteps || pytorch.writing}
-            onClick={() => store.exportPyTorch(false)}
-          >
-            {t('export.py')}
-          </button>
-          <button
-            type="button"
-            disabled={!hasSteps || pytorch.writing}
-            onClick={() => store.exportPyTorch(true)}
-          >
-            {t('export.ipynb')}
-          </button>
+          {[false, true].map((notebook) => (
+            <button
+              key={String(notebook)}
+              type="button"
+              disabled={!hasSteps || pytorch.writing}
+              onClick={() => store.exportPyTorch(notebook)}
+            >
+              {t(notebook ? 'export.ipynb' : 'export.py')}
+            </button>
+          ))}
           {pytorch.writing && <span role="status">{t('export.writing')}</span>}
         </div>
         {pytorch.error && (
@@ -176,20 +148,16 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           {charts.map(({ title, figure }) => (
             <li key={title}>
               <span>{title}</span>
-              <button
-                type="button"
-                aria-label={t('export.chartPng', { chart: title })}
-                onClick={() => saveChart(figure, title, 'png')}
-              >
-                {t('export.png')}
-              </button>
-              <button
-                type="button"
-                aria-label={t('export.chartSvg', { chart: title })}
-                onClick={() => saveChart(figure, title, 'svg')}
-              >
-                {t('export.svg')}
-              </button>
+              {(['png', 'svg'] as const).map((format) => (
+                <button
+                  key={format}
+                  type="button"
+                  aria-label={t(format === 'png' ? 'export.chartPng' : 'export.chartSvg', { chart: title })}
+                  onClick={() => saveChart(figure, title, format)}
+                >
+                  {t(format === 'png' ? 'export.png' : 'export.svg')}
+                </button>
+              ))}
             </li>
           ))}
         </ul>
@@ -209,6 +177,6 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           </p>
         )}
       </section>
-    </dialog>
+    </ModalDialog>
   );
 }
