@@ -26,7 +26,7 @@ test('the Export dialog saves the run, the PyTorch script and the charts, and im
 }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 900 });
-  const errors = await openLab(page, '?backend=cpu&lambda=0.3&dropout=0&seed=5');
+  const errors = await openLab(page, '?backend=cpu&lambda=0.3&dropout=0&seed=5', 240_000);
   for (let i = 0; i < STEPS; i++) await stepOnce(page);
   expect(await readNumber(page, 'step')).toBe(STEPS);
 
