@@ -25,7 +25,11 @@ export function ExportButton() {
   );
 }
 
-const JSON_TYPE = 'application/json';
+/** The run as the files the dialog saves, each from the same record. */
+const RUN_FILES = [
+  { name: 'kl-lab-run.csv', label: 'export.csv', type: 'text/csv;charset=utf-8', write: runCsv },
+  { name: 'kl-lab-run.json', label: 'export.json', type: 'application/json', write: runJson },
+] as const;
 
 function ExportDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
@@ -99,22 +103,16 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         <h3 id={`${id}-run`}>{t('export.run')}</h3>
         <p className="embed-intro">{hasSteps ? t('export.runHint') : t('export.noSteps')}</p>
         <div className="export-actions">
-          <button
-            type="button"
-            disabled={!hasSteps}
-            onClick={() =>
-              download('kl-lab-run.csv', runCsv(recordOfView(store.getView())), 'text/csv;charset=utf-8')
-            }
-          >
-            {t('export.csv')}
-          </button>
-          <button
-            type="button"
-            disabled={!hasSteps}
-            onClick={() => download('kl-lab-run.json', runJson(recordOfView(store.getView())), JSON_TYPE)}
-          >
-            {t('export.json')}
-          </button>
+          {RUN_FILES.map((file) => (
+            <button
+              key={file.name}
+              type="button"
+              disabled={!hasSteps}
+              onClick={() => download(file.name, file.write(recordOfView(store.getView())), file.type)}
+            >
+              {t(file.label)}
+            </button>
+          ))}
         </div>
       </section>
 

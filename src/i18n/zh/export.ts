@@ -22,8 +22,8 @@ export const exportDialog: Record<keyof typeof en, string> = {
   'export.chartsHint': '页面上当前显示的图表；其他标签页里的图表，打开该标签页后会出现在这里。',
   'export.png': 'PNG',
   'export.svg': 'SVG',
-  'export.chartPng': '{chart}（PNG）',
-  'export.chartSvg': '{chart}（SVG）',
+  'export.chartPng': '{chart}，保存为 PNG',
+  'export.chartSvg': '{chart}，保存为 SVG',
   'export.chartFailed': '无法保存该图表：{message}',
   'export.import': '与保存的运行对比',
   'export.importHint':
