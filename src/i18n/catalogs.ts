@@ -5,6 +5,7 @@ import { charts as chartsEn } from './en/charts';
 import { code as codeEn } from './en/code';
 import { embed as embedEn } from './en/embed';
 import { exportDialog as exportEn } from './en/export';
+import { frame as frameEn } from './en/frame';
 import { lab as labEn } from './en/lab';
 import { lessons as lessonsEn } from './en/lessons';
 import { pitfalls as pitfallsEn } from './en/pitfalls';
@@ -15,6 +16,7 @@ import { charts as chartsZh } from './zh/charts';
 import { code as codeZh } from './zh/code';
 import { embed as embedZh } from './zh/embed';
 import { exportDialog as exportZh } from './zh/export';
+import { frame as frameZh } from './zh/frame';
 import { lab as labZh } from './zh/lab';
 import { lessons as lessonsZh } from './zh/lessons';
 import { pitfalls as pitfallsZh } from './zh/pitfalls';
@@ -31,6 +33,7 @@ const en = {
   ...bootEn,
   ...embedEn,
   ...exportEn,
+  ...frameEn,
 };
 export type MessageKey = keyof typeof en;
 export type Language = 'en' | 'zh';
@@ -48,5 +51,6 @@ export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...bootZh,
     ...embedZh,
     ...exportZh,
+    ...frameZh,
   },
 };

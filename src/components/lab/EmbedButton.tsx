@@ -41,7 +41,7 @@ function EmbedDialog({ page, onClose }: { page: EmbedParams; onClose: () => void
     locked: page.locked,
     autoplay,
     height: frameHeight(height),
-    title: t('embed.frameTitle'),
+    title: t('frame.title'),
   };
   return (
     <ModalDialog
