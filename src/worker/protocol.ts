@@ -19,7 +19,9 @@ export type CommandBody =
   /** Train up to `steps` fine-tuning steps. Answer: `metrics`, or `diverged`. */
   | { type: 'run'; steps: number }
   /** Answer: `backend`. */
-  | { type: 'backend'; backend: BackendName | 'auto' };
+  | { type: 'backend'; backend: BackendName | 'auto' }
+  /** The run's first `steps` steps as a PyTorch script (or notebook). Answer: `pytorch`. */
+  | { type: 'pytorch'; steps: number; notebook: boolean };
 
 export type Command = CommandBody & { id: number; runId: number };
 
@@ -97,7 +99,8 @@ export type ReportBody =
    * to and including that step, so the readouts show the step the notice names.
    */
   | { type: 'diverged'; steps: StepMetrics[] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'pytorch'; notebook: boolean; text: string };
 
 /** `answers` is the id of the command this report answers, or null for a report of its own. */
 export type Report = ReportBody & { runId: number; answers: number | null };
