@@ -1,4 +1,4 @@
-import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
+import { type ChangeEvent, type ReactNode, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { parseRun } from '../../export/parseRun';
 import { runCsv } from '../../export/runCsv';
 import { runJson } from '../../export/runRecord';
@@ -33,7 +33,6 @@ const RUN_FILES = [
 
 function ExportDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const id = useId();
   const store = useLabStore();
   const firstSection = useRef<HTMLElement>(null);
   const hasSteps = useLabView((v) => v.steps.length > 0);
@@ -99,9 +98,11 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
       className="embed-dialog export-dialog"
       onClose={onClose}
     >
-      <section ref={firstSection} aria-labelledby={`${id}-run`}>
-        <h3 id={`${id}-run`}>{t('export.run')}</h3>
-        <p className="embed-intro">{hasSteps ? t('export.runHint') : t('export.noSteps')}</p>
+      <DialogSection
+        ref={firstSection}
+        heading={t('export.run')}
+        hint={hasSteps ? t('export.runHint') : t('export.noSteps')}
+      >
         <div className="export-actions">
           {RUN_FILES.map((file) => (
             <button
@@ -114,11 +115,9 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             </button>
           ))}
         </div>
-      </section>
+      </DialogSection>
 
-      <section aria-labelledby={`${id}-pytorch`}>
-        <h3 id={`${id}-pytorch`}>{t('export.pytorch')}</h3>
-        <p className="embed-intro">{t('export.pytorchHint')}</p>
+      <DialogSection heading={t('export.pytorch')} hint={t('export.pytorchHint')}>
         <div className="export-actions">
           {[false, true].map((notebook) => (
             <button
@@ -137,11 +136,9 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             {t('export.pytorchFailed', { message: pytorch.error })}
           </p>
         )}
-      </section>
+      </DialogSection>
 
-      <section aria-labelledby={`${id}-charts`}>
-        <h3 id={`${id}-charts`}>{t('export.charts')}</h3>
-        <p className="embed-intro">{t('export.chartsHint')}</p>
+      <DialogSection heading={t('export.charts')} hint={t('export.chartsHint')}>
         <ul className="export-charts">
           {charts.map(({ title, figure }) => (
             <li key={title}>
@@ -160,11 +157,9 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           ))}
         </ul>
         {chartError && <p role="alert">{chartError}</p>}
-      </section>
+      </DialogSection>
 
-      <section aria-labelledby={`${id}-import`}>
-        <h3 id={`${id}-import`}>{t('export.import')}</h3>
-        <p className="embed-intro">{t('export.importHint')}</p>
+      <DialogSection heading={t('export.import')} hint={t('export.importHint')}>
         <label className="export-import">
           {t('export.importFile')}
           <input type="file" accept=".json,application/json" onChange={importFile} />
@@ -174,7 +169,29 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             {imported.message}
           </p>
         )}
-      </section>
+      </DialogSection>
     </ModalDialog>
+  );
+}
+
+/** One part of the dialog, named by its heading for screen readers. */
+function DialogSection({
+  heading,
+  hint,
+  ref,
+  children,
+}: {
+  heading: string;
+  hint: string;
+  ref?: Ref<HTMLElement>;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <section ref={ref} aria-labelledby={id}>
+      <h3 id={id}>{heading}</h3>
+      <p className="embed-intro">{hint}</p>
+      {children}
+    </section>
   );
 }

@@ -87,21 +87,18 @@ describe('Dropout in train mode', () => {
 
   it('manualSeed(s) reproduces the exact same mask; another seed gives another mask', () => {
     const layer = new Dropout(0.5).train();
-    manualSeed(7);
-    const a = maskOf(apply(layer));
-    manualSeed(7);
-    const b = maskOf(apply(layer));
-    expect(b).toBe(a);
-    manualSeed(8);
-    const c = maskOf(apply(layer));
-    expect(c).not.toBe(a);
+    /** The mask of the `nth` call (1-based) after manualSeed(seed). */
+    const maskAfterSeed = (seed: number, nth = 1) => {
+      manualSeed(seed);
+      for (let i = 1; i < nth; i++) apply(layer);
+      return maskOf(apply(layer));
+    };
+    const a = maskAfterSeed(7);
+    expect(maskAfterSeed(7)).toBe(a);
+    expect(maskAfterSeed(8)).not.toBe(a);
     // The stream continues reproducibly too: the second call after a seed is the same each time.
-    manualSeed(7);
-    apply(layer);
-    const secondAfterSeed = maskOf(apply(layer));
-    manualSeed(7);
-    apply(layer);
-    expect(maskOf(apply(layer))).toBe(secondAfterSeed);
+    const secondAfterSeed = maskAfterSeed(7, 2);
+    expect(maskAfterSeed(7, 2)).toBe(secondAfterSeed);
     expect(secondAfterSeed).not.toBe(a);
   });
 

@@ -131,39 +131,42 @@ describe('loadStateDict', () => {
     expect(await stateToJSON(target)).toEqual(await stateToJSON(source));
   });
 
-  it('throws on a missing key, naming it', () => {
+  /** Loads the model's own state dict after `edit` changed it; returns what loadStateDict did. */
+  function loadEdited(edit: (state: Map<string, tf.Tensor>) => void): () => void {
     const model = articleModel();
     const state = cloneState(model);
-    state.get('4.bias')?.dispose();
-    state.delete('4.bias');
-    expect(() => model.loadStateDict(state)).toThrow(/missing.*"4\.bias"/);
-    disposeState(state);
+    edit(state);
+    return () => {
+      try {
+        model.loadStateDict(state);
+      } finally {
+        disposeState(state);
+      }
+    };
+  }
+  const drop = (key: string) => (state: Map<string, tf.Tensor>) => {
+    state.get(key)?.dispose();
+    state.delete(key);
+  };
+
+  it('throws on a missing key, naming it', () => {
+    expect(loadEdited(drop('4.bias'))).toThrow(/missing.*"4\.bias"/);
   });
 
   it('accepts a state dict without num_batches_tracked (optional, as in PyTorch)', () => {
-    const model = articleModel();
-    const state = cloneState(model);
-    state.get('1.num_batches_tracked')?.dispose();
-    state.delete('1.num_batches_tracked');
-    expect(() => model.loadStateDict(state)).not.toThrow();
-    disposeState(state);
+    expect(loadEdited(drop('1.num_batches_tracked'))).not.toThrow();
   });
 
   it('throws on an unexpected key, naming it', () => {
-    const model = articleModel();
-    const state = cloneState(model);
-    state.set('2.weight', tf.ones([16]));
-    expect(() => model.loadStateDict(state)).toThrow(/unexpected.*"2\.weight"/);
-    disposeState(state);
+    expect(loadEdited((state) => state.set('2.weight', tf.ones([16])))).toThrow(/unexpected.*"2\.weight"/);
   });
 
   it('throws on a shape mismatch, naming the key and both shapes', () => {
-    const model = articleModel();
-    const state = cloneState(model);
-    state.get('4.weight')?.dispose();
-    state.set('4.weight', tf.zeros([16, 3]));
-    expect(() => model.loadStateDict(state)).toThrow(/"4\.weight".*\[16,3\].*\[3,16\]/);
-    disposeState(state);
+    const replaced = (state: Map<string, tf.Tensor>) => {
+      state.get('4.weight')?.dispose();
+      state.set('4.weight', tf.zeros([16, 3]));
+    };
+    expect(loadEdited(replaced)).toThrow(/"4\.weight".*\[16,3\].*\[3,16\]/);
   });
 });
 
@@ -512,60 +515,55 @@ describe('trainStep', () => {
     return articleCase.batches.map((b) => ({ x: tf.tensor2d(b.x), y: tf.tensor1d(b.y, 'int32') }));
   }
 
-  function step(
-    model: Module,
-    modelOld: Module,
-    batch: { x: tf.Tensor; y: tf.Tensor },
-    optimizer: ReturnType<typeof buildOptimizer>,
-    modelOldMode: 'train' | 'eval',
-  ): void {
-    const losses = trainStep(model, modelOld, batch.x, batch.y, optimizer, {
-      ...options,
-      modelMode: 'train',
-      modelOldMode,
-    });
-    tf.dispose([losses.lossNew, losses.klPenalty, losses.totalLoss]);
-  }
-
-  it('leaks no tensors: the count after step 10 equals the count after step 1000', () => {
+  /** The article's model, model_old as its deep copy, the optimizer and the batches; `release` frees them. */
+  function articleRun() {
     const model = articleModel();
     const modelOld = track(deepcopy(model));
     const optimizer = buildOptimizer(articleCase.optimizer, model);
     const batches = batchTensors();
+    const train = (batch: { x: tf.Tensor; y: tf.Tensor }, modelOldMode: 'train' | 'eval') => {
+      const losses = trainStep(model, modelOld, batch.x, batch.y, optimizer, {
+        ...options,
+        modelMode: 'train',
+        modelOldMode,
+      });
+      tf.dispose([losses.lossNew, losses.klPenalty, losses.totalLoss]);
+    };
+    const release = () => {
+      optimizer.dispose();
+      tf.dispose(batches.flatMap((b) => [b.x, b.y]));
+    };
+    return { model, modelOld, batches, train, release };
+  }
+
+  it('leaks no tensors: the count after step 10 equals the count after step 1000', () => {
+    const { batches, train, release } = articleRun();
     let afterTen = -1;
     for (let i = 1; i <= 1000; i++) {
-      step(model, modelOld, batches[i % batches.length], optimizer, 'eval');
+      train(batches[i % batches.length], 'eval');
       if (i === 10) afterTen = tf.memory().numTensors;
     }
     expect(afterTen).toBeGreaterThan(0);
     expect(tf.memory().numTensors).toBe(afterTen);
-    optimizer.dispose();
-    tf.dispose(batches.flatMap((b) => [b.x, b.y]));
+    release();
   });
 
   it('leaves model_old untouched when it is in eval mode', async () => {
-    const model = articleModel();
-    const modelOld = track(deepcopy(model));
-    const optimizer = buildOptimizer(articleCase.optimizer, model);
-    const batches = batchTensors();
+    const { model, modelOld, batches, train, release } = articleRun();
     const before = await stateToJSON(modelOld);
-    for (const batch of batches.slice(0, 5)) step(model, modelOld, batch, optimizer, 'eval');
+    for (const batch of batches.slice(0, 5)) train(batch, 'eval');
     expect(await stateToJSON(modelOld)).toEqual(before);
     expect(modelOld.training).toBe(false);
     // while the model itself did train
     expect(await stateToJSON(model)).not.toEqual(before);
-    optimizer.dispose();
-    tf.dispose(batches.flatMap((b) => [b.x, b.y]));
+    release();
   });
 
   it("in train mode updates model_old's running stats but never its weights", async () => {
-    const model = articleModel();
-    const modelOld = track(deepcopy(model));
-    const optimizer = buildOptimizer(articleCase.optimizer, model);
-    const batches = batchTensors();
+    const { modelOld, batches, train, release } = articleRun();
     const before = await stateToJSON(modelOld);
     const steps = 5;
-    for (const batch of batches.slice(0, steps)) step(model, modelOld, batch, optimizer, 'train');
+    for (const batch of batches.slice(0, steps)) train(batch, 'train');
     const after = await stateToJSON(modelOld);
     for (const key of ['0.weight', '0.bias', '1.weight', '1.bias', '4.weight', '4.bias']) {
       expect(after[key], key).toEqual(before[key]);
@@ -574,7 +572,6 @@ describe('trainStep', () => {
     expect(after['1.running_var']).not.toEqual(before['1.running_var']);
     expect(after['1.num_batches_tracked']).toBe((before['1.num_batches_tracked'] as number) + steps);
     expect(modelOld.parameters().every((p) => p.grad === null)).toBe(true);
-    optimizer.dispose();
-    tf.dispose(batches.flatMap((b) => [b.x, b.y]));
+    release();
   });
 });
