@@ -27,13 +27,18 @@ function replayDropoutMasks(model: Sequential, masks: Record<string, string[][]>
       if (!rows) fail(`${who} layer ${index}: no recorded dropout mask for forward ${calls}`);
       if (rows.length !== shape[0] || rows.some((row) => row.length !== shape[1]))
         fail(`${who} layer ${index}: the recorded mask does not have the shape [${shape}]`);
-      return tf.tensor2d(
-        rows.map((row) => Array.from(row, Number)),
-        undefined,
-        'float32',
-      );
+      return recordedMask(rows);
     };
   }
+}
+
+/** A recorded dropout mask (rows of '0'/'1') as the keep-mask tensor Dropout.keepMask returns. */
+export function recordedMask(rows: string[]): tf.Tensor2D {
+  return tf.tensor2d(
+    rows.map((row) => Array.from(row, Number)),
+    undefined,
+    'float32',
+  );
 }
 
 function moduleFor(layer: LayerSpec): Module {

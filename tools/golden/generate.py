@@ -4,7 +4,12 @@
 Run with Debian's python3-torch:  /usr/bin/python3 tools/golden/generate.py
 Writes, for each case, cases/NAME.json (the case, in the schema `npm run parity` reads) and
 expected/NAME.json (what PyTorch computes, in float32 and in float64), plus functional.json
-(softmax / log_softmax of the article's logits, F.kl_div under each option).
+(softmax / log_softmax of the article's logits, F.kl_div under each option). Stacked cases, K
+separate PyTorch runs of one setup with their own initial state, batches and λ, go to
+stacked/NAME.json ({"runs": [case, ...]}) and expected/NAME.json ({"runs": [golden, ...]}).
+
+    /usr/bin/python3 tools/golden/generate.py --stacked-only
+writes only the stacked cases.
 
     /usr/bin/python3 tools/golden/generate.py --time CASE.json [--steps N]
 times the same step on this machine's CPU and prints one JSON object (for benchmark notes).
@@ -206,6 +211,21 @@ def plain_net(hidden=16):
     ]
 
 
+def lab_net(p, hidden=16):
+    """The lab's network (two BatchNorm and two Dropout layers), narrower."""
+    return [
+        {"type": "linear", "in": 2, "out": hidden},
+        {"type": "batchnorm1d", "features": hidden, "momentum": 0.1, "eps": 1e-5},
+        {"type": "relu"},
+        {"type": "dropout", "p": p},
+        {"type": "linear", "in": hidden, "out": hidden},
+        {"type": "batchnorm1d", "features": hidden, "momentum": 0.1, "eps": 1e-5},
+        {"type": "relu"},
+        {"type": "dropout", "p": p},
+        {"type": "linear", "in": hidden, "out": 3},
+    ]
+
+
 ADAM = {"type": "adam", "lr": 0.01, "betas": [0.9, 0.999], "eps": 1e-8}
 SGD_MOMENTUM = {"type": "sgd", "lr": 0.1, "momentum": 0.9}
 SGD_PLAIN = {"type": "sgd", "lr": 0.2, "momentum": 0.0}
@@ -233,6 +253,14 @@ CASES = {
     # makes each parameter's change lr times its summed gradients, so those are checked as well.
     "dropout_train": (bn_net(p=0.5), TRAIN_EVAL, 1.0, ARTICLE_KL, SGD_PLAIN, 16, 16),
     "dropout_train_both": (bn_net(p=0.25), {"model": "train", "model_old": "train"}, 0.5, ARTICLE_KL, ADAM, 16, 17),
+}
+
+STACKED_CASES = {
+    # name: (layers, modes, lambdas, kl, optimizer, batch size, seeds): one PyTorch run per λ, each
+    # from its own seed (initial state and batches), as a stacked λ sweep trains them.
+    "stacked_lab_adam": (lab_net(0.0), TRAIN_EVAL, [0.0, 0.3, 1.0, 10.0], ARTICLE_KL, ADAM, 16, [31, 32, 33, 34]),
+    "stacked_dropout_sgd_sum": (lab_net(0.25), {"model": "train", "model_old": "train"}, [0.05, 0.3, 1.0], {**ARTICLE_KL, "reduction": "sum"}, SGD_MOMENTUM, 16, [41, 42, 43]),
+    "stacked_new_old_log_target_mean": (lab_net(0.0), TRAIN_EVAL, [0.5, 2.0], {"reduction": "mean", "log_target": True, "direction": "new||old"}, ADAM, 12, [51, 52]),
 }
 
 
@@ -328,30 +356,43 @@ def time_case(case_path, steps):
                       "steps_per_s": steps / elapsed, "ms_per_step": 1000 * elapsed / steps}))
 
 
+def golden(case):
+    """PyTorch's float32 run of `case` (recording its dropout masks into the case), and the spread
+    of its reruns that differ only in rounding: (case, expected)."""
+    recorder = DropoutMasks()
+    f32 = run(case, torch.float32, dropout=recorder)
+    masks = {who: {k: v for k, v in layers.items() if v} for who, layers in recorder.masks.items()}
+    masks = {who: layers for who, layers in masks.items() if layers}
+    if masks:
+        case["dropout_masks"] = masks
+    f64 = run(case, torch.float64)
+    batch = len(case["batches"][0]["y"])
+    permuted = []
+    for seed in range(8):
+        g = torch.Generator().manual_seed(100 + seed)
+        permuted.append(run(case, torch.float32, torch.randperm(batch, generator=g)))
+    expected = {"torch_version": torch.__version__, "float32": f32, "float64": f64,
+                "rounding_noise": rounding_noise(f32, [f64, *permuted])}
+    return case, expected
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--time", metavar="CASE.json")
     parser.add_argument("--steps", type=int, default=1000)
+    parser.add_argument("--stacked-only", action="store_true")
     args = parser.parse_args()
     if args.time:
         time_case(args.time, args.steps)
         return
+    for name, (layers, modes, lambdas, kl, optimizer, batch, seeds) in STACKED_CASES.items():
+        runs = [golden(make_case(layers, modes, lam, kl, optimizer, batch, seed)) for lam, seed in zip(lambdas, seeds)]
+        write(HERE / "stacked" / f"{name}.json", {"runs": [case for case, _ in runs]})
+        write(HERE / "expected" / f"{name}.json", {"runs": [expected for _, expected in runs]})
+    if args.stacked_only:
+        return
     for name, spec in CASES.items():
-        case = make_case(*spec)
-        recorder = DropoutMasks()
-        f32 = run(case, torch.float32, dropout=recorder)
-        masks = {who: {k: v for k, v in layers.items() if v} for who, layers in recorder.masks.items()}
-        masks = {who: layers for who, layers in masks.items() if layers}
-        if masks:
-            case["dropout_masks"] = masks
-        f64 = run(case, torch.float64)
-        batch = len(case["batches"][0]["y"])
-        permuted = []
-        for seed in range(8):
-            g = torch.Generator().manual_seed(100 + seed)
-            permuted.append(run(case, torch.float32, torch.randperm(batch, generator=g)))
-        expected = {"torch_version": torch.__version__, "float32": f32, "float64": f64,
-                    "rounding_noise": rounding_noise(f32, [f64, *permuted])}
+        case, expected = golden(make_case(*spec))
         write(HERE / "cases" / f"{name}.json", case)
         write(HERE / "expected" / f"{name}.json", expected)
     write(HERE / "functional.json", functional())
