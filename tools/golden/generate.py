@@ -11,8 +11,9 @@ stacked/NAME.json ({"runs": [case, ...]}) and expected/NAME.json ({"runs": [gold
     /usr/bin/python3 tools/golden/generate.py --stacked-only
 writes only the stacked cases.
 
-    /usr/bin/python3 tools/golden/generate.py --time CASE.json [--steps N]
-times the same step on this machine's CPU and prints one JSON object (for benchmark notes).
+    /usr/bin/python3 tools/golden/generate.py --time CASE.json [--steps N] [--runs K] [--threads T]
+times the same step on this machine's CPU and prints one JSON object (for benchmark notes); with
+--runs K, K copies stepped in turn and K copies stacked with bmm (what `npm run bench --runs K` does).
 """
 import argparse
 import copy
@@ -376,12 +377,117 @@ def golden(case):
     return case, expected
 
 
+class StackedNet(nn.Module):
+    """K copies of a case's network as one, by hand with bmm (torch.func's vmap does the same):
+    weights [K, out, in], BatchNorm statistics per run over each run's own batch (dim 1)."""
+
+    def __init__(self, layers, models):
+        super().__init__()
+        self.layers = layers
+        self.params = nn.ParameterDict()
+        self.buffers_ = {}
+        for i, spec in enumerate(layers):
+            if spec["type"] in ("linear", "batchnorm1d"):
+                for name in ("weight", "bias"):
+                    self.params[f"{i}_{name}"] = nn.Parameter(torch.stack([getattr(m[i], name).detach() for m in models]))
+            if spec["type"] == "batchnorm1d":
+                for name in ("running_mean", "running_var"):
+                    self.buffers_[f"{i}_{name}"] = torch.stack([getattr(m[i], name) for m in models])
+
+    def forward(self, x):
+        for i, spec in enumerate(self.layers):
+            t = spec["type"]
+            if t == "linear":
+                x = torch.baddbmm(self.params[f"{i}_bias"].unsqueeze(1), x, self.params[f"{i}_weight"].transpose(1, 2))
+            elif t == "batchnorm1d":
+                mean_, var_ = self.buffers_[f"{i}_running_mean"], self.buffers_[f"{i}_running_var"]
+                if self.training:
+                    mean, var = x.mean(1, keepdim=True), x.var(1, unbiased=False, keepdim=True)
+                    n = x.shape[1]
+                    with torch.no_grad():
+                        mean_.mul_(0.9).add_(0.1 * mean.squeeze(1))
+                        var_.mul_(0.9).add_(0.1 * var.squeeze(1) * n / (n - 1))
+                else:
+                    mean, var = mean_.unsqueeze(1), var_.unsqueeze(1)
+                x = (x - mean) / torch.sqrt(var + spec.get("eps", 1e-5)) * self.params[f"{i}_weight"].unsqueeze(1) + self.params[f"{i}_bias"].unsqueeze(1)
+            elif t == "relu":
+                x = torch.relu(x)
+            elif t == "dropout":
+                x = F.dropout(x, spec["p"], self.training)
+        return x
+
+
+def stacked_kl_reg_step(model, model_old, x, y, optimizer, lam, modes, kl):
+    """kl_reg_step for StackedNet: x [K, B, F], y [K, B], lam [K]; each run's total, summed."""
+    model.train(modes["model"] == "train")
+    model_old.train(modes["model_old"] == "train")
+    optimizer.zero_grad()
+    outputs = model(x)
+    k, b, c = outputs.shape
+    loss_new = F.cross_entropy(outputs.reshape(k * b, c), y.reshape(-1), reduction="none").view(k, b).mean(1)
+    with torch.no_grad():
+        logits_old = model_old(x)
+    reference, approx = (logits_old, outputs) if kl["direction"] == "old||new" else (outputs, logits_old)
+    target = F.log_softmax(reference, dim=2) if kl["log_target"] else F.softmax(reference, dim=2)
+    pointwise = F.kl_div(F.log_softmax(approx, dim=2), target, reduction="none", log_target=kl["log_target"])
+    kl_penalty = {"sum": pointwise.sum((1, 2)), "mean": pointwise.mean((1, 2)), "batchmean": pointwise.sum((1, 2)) / b}[kl["reduction"]]
+    total = loss_new + lam * kl_penalty
+    total.sum().backward()
+    optimizer.step()
+    return total
+
+
+def time_runs(case_path, steps, runs):
+    """run-steps per second of `runs` copies of the case: stepped in turn, and stacked with bmm."""
+    case = json.loads(Path(case_path).read_text())
+    batches = [(torch.tensor(b["x"]), torch.tensor(b["y"])) for b in case["batches"]]
+    models = []
+    for _ in range(runs):
+        model = build(case["layers"])
+        load_state(model, case["state"], torch.float32)
+        models.append(model)
+    copies = [(m, copy.deepcopy(m), make_optimizer(case["optimizer"], m.parameters())) for m in models]
+
+    def in_turn(i):
+        x, y = batches[i % len(batches)]
+        for model, model_old, optimizer in copies:
+            kl_reg_step(model, model_old, x, y, optimizer, case["lambda"], case["modes"], case["kl"])
+
+    stacked, stacked_old = StackedNet(case["layers"], models), StackedNet(case["layers"], models)
+    optimizer = make_optimizer(case["optimizer"], stacked.parameters())
+    lam = torch.full((runs,), float(case["lambda"]))
+    xs = [(x.expand(runs, *x.shape).contiguous(), y.expand(runs, *y.shape).contiguous()) for x, y in batches]
+
+    def together(i):
+        x, y = xs[i % len(xs)]
+        stacked_kl_reg_step(stacked, stacked_old, x, y, optimizer, lam, case["modes"], case["kl"]).tolist()
+
+    figures = {}
+    for name, step in (("in_turn", in_turn), ("bmm", together)):
+        for i in range(10):  # warm-up
+            step(i)
+        start = time.perf_counter()
+        for i in range(steps):
+            step(i)
+        figures[name] = runs * steps / (time.perf_counter() - start)
+    return figures
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--time", metavar="CASE.json")
     parser.add_argument("--steps", type=int, default=1000)
     parser.add_argument("--stacked-only", action="store_true")
+    parser.add_argument("--runs", type=int)
+    parser.add_argument("--threads", type=int)
     args = parser.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    if args.time and args.runs:
+        figures = time_runs(args.time, args.steps, args.runs)
+        print(json.dumps({"case": args.time, "steps": args.steps, "runs": args.runs, "torch": torch.__version__,
+                          "threads": torch.get_num_threads(), "run_steps_per_s": figures}))
+        return
     if args.time:
         time_case(args.time, args.steps)
         return
