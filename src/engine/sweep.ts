@@ -3,7 +3,7 @@ import type { TensorSet } from './evaluate';
 import { inEvalMode } from './evaluate';
 import { type StackedStepLosses, stackedTrainStep } from './func/stackedTrainStep';
 import { stackModels } from './func/stackModels';
-import { fineTuneOptimizer } from './labNet';
+import { fineTuneOptimizer, klRegOptions } from './labNet';
 import { Dropout, type Sequential } from './nn';
 import type { Optimizer } from './optim';
 import { nextSeed, randomState, restoreRandomState } from './random';
@@ -145,14 +145,11 @@ export class Sweep {
       return { x: pick((t) => t.x), y: pick((t) => t.y) };
     });
     try {
+      // The single run's options, λ per run; the pitfalls were refused in the constructor.
+      const { lambda: _, teacherNoGrad: __, probsAsInput: ___, ...options } = klRegOptions(this.settings);
       const losses = stackedTrainStep(this.model, this.modelOld, x, y, this.optimizer, {
+        ...options,
         lambda: this.lambda,
-        reduction: s.reduction,
-        logTarget: s.logTarget,
-        direction: s.direction,
-        modelMode: s.modelMode,
-        modelOldMode: s.modelOldMode,
-        freezeBatchNorm: s.freezeBatchNorm,
       });
       this.fineTuneStepsDone += 1;
       return losses;

@@ -1,35 +1,23 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Module } from '../nn/module';
-import { Parameter } from '../nn/parameter';
+import { BatchNorm1d } from '../nn/batchnorm';
 
 /**
- * K independent `nn.BatchNorm1d(features)` layers as one, with BatchNorm1d's PyTorch rules
- * (src/engine/nn/batchnorm.ts): input [K, B, C]; each run normalises with the statistics of its own
- * batch (axis 1) and keeps its own running statistics, [K, C].
+ * K independent `nn.BatchNorm1d(features)` layers as one, with BatchNorm1d's PyTorch rules and
+ * running-statistics update: input [K, B, C]; each run normalises with the statistics of its own
+ * batch (axis 1) and keeps its own weight, bias and running statistics, [K, C].
  */
-export class StackedBatchNorm1d extends Module {
-  readonly weight: Parameter;
-  readonly bias: Parameter;
-  readonly runningMean: tf.Variable;
-  readonly runningVar: tf.Variable;
-  readonly numBatchesTracked: tf.Variable;
-
+export class StackedBatchNorm1d extends BatchNorm1d {
   /** Weight 1, bias 0, running mean 0 and variance 1, as a fresh BatchNorm1d in each run. */
   constructor(
     readonly runs: number,
-    readonly numFeatures: number,
-    readonly momentum = 0.1,
-    readonly eps = 1e-5,
+    numFeatures: number,
+    momentum = 0.1,
+    eps = 1e-5,
   ) {
-    super();
-    this.weight = Parameter.of(() => tf.ones([runs, numFeatures]));
-    this.bias = Parameter.of(() => tf.zeros([runs, numFeatures]));
-    this.runningMean = tf.tidy(() => tf.variable(tf.zeros([runs, numFeatures]), false));
-    this.runningVar = tf.tidy(() => tf.variable(tf.ones([runs, numFeatures]), false));
-    this.numBatchesTracked = tf.tidy(() => tf.variable(tf.zeros([runs], 'int32'), false));
+    super(numFeatures, { momentum, eps }, [runs]);
   }
 
-  forward(x: tf.Tensor): tf.Tensor {
+  override forward(x: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
       if (!this.training)
         return this.normalize(x, tf.expandDims(this.runningMean, 1), tf.expandDims(this.runningVar, 1));
@@ -42,37 +30,15 @@ export class StackedBatchNorm1d extends Module {
     });
   }
 
-  /** x [K, B, C] with mean and variance [K, 1, C]. */
-  private normalize(x: tf.Tensor, mean: tf.Tensor, variance: tf.Tensor): tf.Tensor {
+  /** x [K, B, C] with mean and variance [K, 1, C]; weight and bias [K, C] broadcast the same way. */
+  protected override normalize(x: tf.Tensor, mean: tf.Tensor, variance: tf.Tensor): tf.Tensor {
     const invStd = tf.rsqrt(tf.add(variance, this.eps));
     const weight = tf.expandDims(this.weight.data, 1);
     const bias = tf.expandDims(this.bias.data, 1);
     return tf.add(tf.mul(tf.mul(tf.sub(x, mean), invStd), weight), bias);
   }
 
-  private updateRunningStats(mean: tf.Tensor, unbiasedVar: tf.Tensor): void {
-    const m = this.momentum;
-    this.runningMean.assign(tf.add(tf.mul(this.runningMean, 1 - m), tf.mul(mean, m)));
-    this.runningVar.assign(tf.add(tf.mul(this.runningVar, 1 - m), tf.mul(unbiasedVar, m)));
-    this.numBatchesTracked.assign(tf.add(this.numBatchesTracked, tf.scalar(1, 'int32')));
-  }
-
-  protected override ownParameters(): [string, Parameter][] {
-    return [
-      ['weight', this.weight],
-      ['bias', this.bias],
-    ];
-  }
-
-  protected override ownBuffers(): [string, tf.Variable][] {
-    return [
-      ['running_mean', this.runningMean],
-      ['running_var', this.runningVar],
-      ['num_batches_tracked', this.numBatchesTracked],
-    ];
-  }
-
-  clone(): StackedBatchNorm1d {
+  override clone(): StackedBatchNorm1d {
     const copy = new StackedBatchNorm1d(this.runs, this.numFeatures, this.momentum, this.eps);
     copy.loadStateDict(this.stateDict());
     copy.training = this.training;

@@ -3,8 +3,7 @@ import { backward } from '../autograd';
 import * as F from '../functional';
 import type { Sequential } from '../nn';
 import type { Optimizer } from '../optim/optimizer';
-import { type KLRegOptions, setMode } from '../trainStep';
-import { StackedBatchNorm1d } from './stackedBatchNorm1d';
+import { type KLRegOptions, setStepModes } from '../trainStep';
 import * as S from './stackedFunctional';
 
 /**
@@ -36,19 +35,8 @@ export function stackedTrainStep(
   optimizer: Optimizer,
   options: StackedKLRegOptions,
 ): StackedStepLosses {
-  const {
-    lambda,
-    reduction = 'batchmean',
-    logTarget = false,
-    direction = 'old||new',
-    modelMode = 'train',
-    modelOldMode = 'eval',
-    freezeBatchNorm = false,
-  } = options;
-  setMode(model, modelMode);
-  if (freezeBatchNorm)
-    for (const layer of model.layers) if (layer instanceof StackedBatchNorm1d) layer.eval();
-  setMode(modelOld, modelOldMode);
+  const { lambda, reduction = 'batchmean', logTarget = false, direction = 'old||new' } = options;
+  setStepModes(model, modelOld, options);
   optimizer.zeroGrad();
 
   // model_old runs outside the recorded closure: torch.no_grad(), as in trainStep.
