@@ -1,7 +1,8 @@
 /**
- * `npm run --silent bench -- CASE.json [--steps N] [--backends wasm,webgl,webgpu,cpu]`: trains
- * CASE.json (its batches cycled) for N steps on each backend in headless Chromium and prints one
- * JSON object of figures. It measures; it asserts nothing.
+ * `npm run --silent bench -- CASE.json [--steps N] [--backends wasm,webgl,webgpu,cpu] [--runs K]`:
+ * trains CASE.json (its batches cycled) for N steps on each backend in headless Chromium and prints
+ * one JSON object of figures; with `--runs K`, K stacked copies of it in one computation
+ * (run_steps_per_s counts the steps of all K). It measures; it asserts nothing.
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(steps) || steps < 1)
     throw new Error(`--steps must be a positive integer, got ${option('steps', '')}`);
   const backends = option('backends', BACKENDS.join(',')).split(',') as BackendName[];
+  const runsText = option('runs', '');
+  const runs = runsText === '' ? undefined : Number(runsText);
+  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1))
+    throw new Error(`--runs must be a positive integer, got ${runsText}`);
 
   await build({ configFile: harnessConfig, logLevel: 'silent' });
   const server = await preview({
@@ -42,10 +47,11 @@ async function main(): Promise<void> {
       await page.goto(url ?? '');
       await page.waitForFunction(() => document.body.dataset.ready === 'true');
       try {
-        results[backend] = await page.evaluate(([c, b, n]) => window.harness.bench(c, b, n), [
+        results[backend] = await page.evaluate(([c, b, n, k]) => window.harness.bench(c, b, n, k), [
           raw,
           backend,
           steps,
+          runs,
         ] as const);
       } catch (e) {
         results[backend] = { error: (e as Error).message.split('\n')[0] };
@@ -56,7 +62,7 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  process.stdout.write(`${JSON.stringify({ case: casePath, steps, backends: results })}\n`);
+  process.stdout.write(`${JSON.stringify({ case: casePath, steps, runs, backends: results })}\n`);
 }
 
 main().catch((e: Error) => {

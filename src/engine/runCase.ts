@@ -27,13 +27,18 @@ function replayDropoutMasks(model: Sequential, masks: Record<string, string[][]>
       if (!rows) fail(`${who} layer ${index}: no recorded dropout mask for forward ${calls}`);
       if (rows.length !== shape[0] || rows.some((row) => row.length !== shape[1]))
         fail(`${who} layer ${index}: the recorded mask does not have the shape [${shape}]`);
-      return tf.tensor2d(
-        rows.map((row) => Array.from(row, Number)),
-        undefined,
-        'float32',
-      );
+      return recordedMask(rows);
     };
   }
+}
+
+/** A recorded dropout mask (rows of '0'/'1') as the keep-mask tensor Dropout.keepMask returns. */
+export function recordedMask(rows: string[]): tf.Tensor2D {
+  return tf.tensor2d(
+    rows.map((row) => Array.from(row, Number)),
+    undefined,
+    'float32',
+  );
 }
 
 function moduleFor(layer: LayerSpec): Module {
@@ -99,6 +104,37 @@ export interface PreparedCase {
   dispose(): void;
 }
 
+/**
+ * A model, model_old, optimizer and batches living on the backend, trained by `train` on batch `i`
+ * (cycled); dispose frees them all, with any other tensors the run `owns`.
+ */
+export function preparedRun<M extends Module, L>(
+  parts: {
+    model: M;
+    modelOld: M;
+    optimizer: Optimizer;
+    batches: { x: tf.Tensor; y: tf.Tensor }[];
+    owns?: tf.Tensor[];
+  },
+  train: (x: tf.Tensor, y: tf.Tensor) => L,
+): { model: M; modelOld: M; step(i: number): L; dispose(): void } {
+  const { model, modelOld, optimizer, batches, owns = [] } = parts;
+  return {
+    model,
+    modelOld,
+    step(i) {
+      const { x, y } = batches[i % batches.length];
+      return train(x, y);
+    },
+    dispose() {
+      optimizer.dispose();
+      modelOld.dispose();
+      model.dispose();
+      tf.dispose([...owns, ...batches.flatMap((b) => [b.x, b.y])]);
+    },
+  };
+}
+
 export function prepareCase(c: TrainCase): PreparedCase {
   const model = buildModel(c.layers);
   try {
@@ -122,20 +158,9 @@ export function prepareCase(c: TrainCase): PreparedCase {
     teacherNoGrad: c.pitfalls?.teacher_no_grad ?? true,
     probsAsInput: c.pitfalls?.probs_as_input ?? false,
   };
-  return {
-    model,
-    modelOld,
-    step(i) {
-      const { x, y } = batches[i % batches.length];
-      return trainStep(model, modelOld, x, y, optimizer, options);
-    },
-    dispose() {
-      optimizer.dispose();
-      modelOld.dispose();
-      model.dispose();
-      tf.dispose(batches.flatMap((b) => [b.x, b.y]));
-    },
-  };
+  return preparedRun({ model, modelOld, optimizer, batches }, (x, y) =>
+    trainStep(model, modelOld, x, y, optimizer, options),
+  );
 }
 
 /** Runs a parsed case on the current TF.js backend: one trainStep per batch. */

@@ -28,6 +28,11 @@ export interface BatchNormStats {
   modelOld: { runningMean: Float32Array; runningVar: Float32Array };
 }
 
+/** The rows of one random minibatch of a set of `n`, drawn from the seeded stream. */
+export function batchIndices(n: number, size: number): number[] {
+  return Array.from({ length: size }, () => Math.floor(rand() * n));
+}
+
 /**
  * The lab's scenario: pretrain a model on the old task, freeze a deep copy as model_old, then
  * fine-tune on the new task with the article's trainStep. Same seed and settings, same numbers.
@@ -40,10 +45,10 @@ export class Scenario {
   /** The test sets as generated (a PyTorch export writes them out). */
   readonly oldTestData: Dataset;
   readonly newTestData: Dataset;
-  private readonly oldTest: TensorSet;
-  private readonly newTest: TensorSet;
+  readonly oldTest: TensorSet;
+  readonly newTest: TensorSet;
   private readonly oldTrainSet: TensorSet;
-  private readonly newTrainSet: TensorSet;
+  readonly newTrainSet: TensorSet;
   private optimizer: Optimizer;
   pretrainStepsDone = 0;
   fineTuneStepsDone = 0;
@@ -76,7 +81,7 @@ export class Scenario {
 
   /** A random minibatch (indices drawn from the seeded stream); the caller disposes it. */
   private batch(set: TensorSet, size: number): { x: tf.Tensor; y: tf.Tensor; indices: number[] } {
-    const indices = Array.from({ length: size }, () => Math.floor(rand() * set.n));
+    const indices = batchIndices(set.n, size);
     const idx = tf.tensor1d(indices, 'int32');
     const batch = { x: tf.gather(set.x, idx), y: tf.gather(set.y, idx), indices };
     idx.dispose();

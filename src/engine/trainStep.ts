@@ -30,6 +30,9 @@ export interface KLRegOptions {
   probsAsInput?: boolean;
 }
 
+/** The options of a step that set its modes. */
+export type StepModes = Pick<KLRegOptions, 'modelMode' | 'modelOldMode' | 'freezeBatchNorm'>;
+
 /** Scalars of one step; the caller owns (and disposes) them. */
 export interface StepLosses {
   lossNew: tf.Scalar;
@@ -46,6 +49,20 @@ export function setMode(module: Module, mode: Mode): void {
 export function batchNormLayers(module: Module): BatchNorm1d[] {
   const own = module instanceof BatchNorm1d ? [module] : [];
   return [...own, ...module.namedChildren().flatMap(([, child]) => batchNormLayers(child))];
+}
+
+/**
+ * The modes a step runs in (the article's defaults: model train, model_old eval), with the model's
+ * BatchNorm layers in eval mode when `freezeBatchNorm`.
+ */
+export function setStepModes(
+  model: Module,
+  modelOld: Module,
+  { modelMode = 'train', modelOldMode = 'eval', freezeBatchNorm = false }: KLRegOptions | StepModes,
+): void {
+  setMode(model, modelMode);
+  if (freezeBatchNorm) for (const layer of batchNormLayers(model)) layer.eval();
+  setMode(modelOld, modelOldMode);
 }
 
 /**
@@ -66,15 +83,10 @@ export function trainStep(
     reduction = 'batchmean',
     logTarget = false,
     direction = 'old||new',
-    modelMode = 'train',
-    modelOldMode = 'eval',
-    freezeBatchNorm = false,
     teacherNoGrad = true,
     probsAsInput = false,
   } = options;
-  setMode(model, modelMode);
-  if (freezeBatchNorm) for (const layer of batchNormLayers(model)) layer.eval();
-  setMode(modelOld, modelOldMode);
+  setStepModes(model, modelOld, options);
   optimizer.zeroGrad();
 
   // `with torch.no_grad(): logits_old = model_old(x)`. TF.js has no no_grad: the old model runs

@@ -4,10 +4,16 @@
 Run with Debian's python3-torch:  /usr/bin/python3 tools/golden/generate.py
 Writes, for each case, cases/NAME.json (the case, in the schema `npm run parity` reads) and
 expected/NAME.json (what PyTorch computes, in float32 and in float64), plus functional.json
-(softmax / log_softmax of the article's logits, F.kl_div under each option).
+(softmax / log_softmax of the article's logits, F.kl_div under each option). Stacked cases, K
+separate PyTorch runs of one setup with their own initial state, batches and λ, go to
+stacked/NAME.json ({"runs": [case, ...]}) and expected/NAME.json ({"runs": [golden, ...]}).
 
-    /usr/bin/python3 tools/golden/generate.py --time CASE.json [--steps N]
-times the same step on this machine's CPU and prints one JSON object (for benchmark notes).
+    /usr/bin/python3 tools/golden/generate.py --stacked-only
+writes only the stacked cases.
+
+    /usr/bin/python3 tools/golden/generate.py --time CASE.json [--steps N] [--runs K] [--threads T]
+times the same step on this machine's CPU and prints one JSON object (for benchmark notes); with
+--runs K, K copies stepped in turn and K copies stacked with bmm (what `npm run bench --runs K` does).
 """
 import argparse
 import copy
@@ -206,6 +212,21 @@ def plain_net(hidden=16):
     ]
 
 
+def lab_net(p, hidden=16):
+    """The lab's network (two BatchNorm and two Dropout layers), narrower."""
+    return [
+        {"type": "linear", "in": 2, "out": hidden},
+        {"type": "batchnorm1d", "features": hidden, "momentum": 0.1, "eps": 1e-5},
+        {"type": "relu"},
+        {"type": "dropout", "p": p},
+        {"type": "linear", "in": hidden, "out": hidden},
+        {"type": "batchnorm1d", "features": hidden, "momentum": 0.1, "eps": 1e-5},
+        {"type": "relu"},
+        {"type": "dropout", "p": p},
+        {"type": "linear", "in": hidden, "out": 3},
+    ]
+
+
 ADAM = {"type": "adam", "lr": 0.01, "betas": [0.9, 0.999], "eps": 1e-8}
 SGD_MOMENTUM = {"type": "sgd", "lr": 0.1, "momentum": 0.9}
 SGD_PLAIN = {"type": "sgd", "lr": 0.2, "momentum": 0.0}
@@ -233,6 +254,14 @@ CASES = {
     # makes each parameter's change lr times its summed gradients, so those are checked as well.
     "dropout_train": (bn_net(p=0.5), TRAIN_EVAL, 1.0, ARTICLE_KL, SGD_PLAIN, 16, 16),
     "dropout_train_both": (bn_net(p=0.25), {"model": "train", "model_old": "train"}, 0.5, ARTICLE_KL, ADAM, 16, 17),
+}
+
+STACKED_CASES = {
+    # name: (layers, modes, lambdas, kl, optimizer, batch size, seeds): one PyTorch run per λ, each
+    # from its own seed (initial state and batches), as a stacked λ sweep trains them.
+    "stacked_lab_adam": (lab_net(0.0), TRAIN_EVAL, [0.0, 0.3, 1.0, 10.0], ARTICLE_KL, ADAM, 16, [31, 32, 33, 34]),
+    "stacked_dropout_sgd_sum": (lab_net(0.25), {"model": "train", "model_old": "train"}, [0.05, 0.3, 1.0], {**ARTICLE_KL, "reduction": "sum"}, SGD_MOMENTUM, 16, [41, 42, 43]),
+    "stacked_new_old_log_target_mean": (lab_net(0.0), TRAIN_EVAL, [0.5, 2.0], {"reduction": "mean", "log_target": True, "direction": "new||old"}, ADAM, 12, [51, 52]),
 }
 
 
@@ -328,30 +357,148 @@ def time_case(case_path, steps):
                       "steps_per_s": steps / elapsed, "ms_per_step": 1000 * elapsed / steps}))
 
 
+def golden(case):
+    """PyTorch's float32 run of `case` (recording its dropout masks into the case), and the spread
+    of its reruns that differ only in rounding: (case, expected)."""
+    recorder = DropoutMasks()
+    f32 = run(case, torch.float32, dropout=recorder)
+    masks = {who: {k: v for k, v in layers.items() if v} for who, layers in recorder.masks.items()}
+    masks = {who: layers for who, layers in masks.items() if layers}
+    if masks:
+        case["dropout_masks"] = masks
+    f64 = run(case, torch.float64)
+    batch = len(case["batches"][0]["y"])
+    permuted = []
+    for seed in range(8):
+        g = torch.Generator().manual_seed(100 + seed)
+        permuted.append(run(case, torch.float32, torch.randperm(batch, generator=g)))
+    expected = {"torch_version": torch.__version__, "float32": f32, "float64": f64,
+                "rounding_noise": rounding_noise(f32, [f64, *permuted])}
+    return case, expected
+
+
+class StackedNet(nn.Module):
+    """K copies of a case's network as one, by hand with bmm (torch.func's vmap does the same):
+    weights [K, out, in], BatchNorm statistics per run over each run's own batch (dim 1)."""
+
+    def __init__(self, layers, models):
+        super().__init__()
+        self.layers = layers
+        self.params = nn.ParameterDict()
+        self.buffers_ = {}
+        for i, spec in enumerate(layers):
+            if spec["type"] in ("linear", "batchnorm1d"):
+                for name in ("weight", "bias"):
+                    self.params[f"{i}_{name}"] = nn.Parameter(torch.stack([getattr(m[i], name).detach() for m in models]))
+            if spec["type"] == "batchnorm1d":
+                for name in ("running_mean", "running_var"):
+                    self.buffers_[f"{i}_{name}"] = torch.stack([getattr(m[i], name) for m in models])
+
+    def forward(self, x):
+        for i, spec in enumerate(self.layers):
+            t = spec["type"]
+            if t == "linear":
+                x = torch.baddbmm(self.params[f"{i}_bias"].unsqueeze(1), x, self.params[f"{i}_weight"].transpose(1, 2))
+            elif t == "batchnorm1d":
+                mean_, var_ = self.buffers_[f"{i}_running_mean"], self.buffers_[f"{i}_running_var"]
+                if self.training:
+                    mean, var = x.mean(1, keepdim=True), x.var(1, unbiased=False, keepdim=True)
+                    n = x.shape[1]
+                    with torch.no_grad():
+                        mean_.mul_(0.9).add_(0.1 * mean.squeeze(1))
+                        var_.mul_(0.9).add_(0.1 * var.squeeze(1) * n / (n - 1))
+                else:
+                    mean, var = mean_.unsqueeze(1), var_.unsqueeze(1)
+                x = (x - mean) / torch.sqrt(var + spec.get("eps", 1e-5)) * self.params[f"{i}_weight"].unsqueeze(1) + self.params[f"{i}_bias"].unsqueeze(1)
+            elif t == "relu":
+                x = torch.relu(x)
+            elif t == "dropout":
+                x = F.dropout(x, spec["p"], self.training)
+        return x
+
+
+def stacked_kl_reg_step(model, model_old, x, y, optimizer, lam, modes, kl):
+    """kl_reg_step for StackedNet: x [K, B, F], y [K, B], lam [K]; each run's total, summed."""
+    model.train(modes["model"] == "train")
+    model_old.train(modes["model_old"] == "train")
+    optimizer.zero_grad()
+    outputs = model(x)
+    k, b, c = outputs.shape
+    loss_new = F.cross_entropy(outputs.reshape(k * b, c), y.reshape(-1), reduction="none").view(k, b).mean(1)
+    with torch.no_grad():
+        logits_old = model_old(x)
+    reference, approx = (logits_old, outputs) if kl["direction"] == "old||new" else (outputs, logits_old)
+    target = F.log_softmax(reference, dim=2) if kl["log_target"] else F.softmax(reference, dim=2)
+    pointwise = F.kl_div(F.log_softmax(approx, dim=2), target, reduction="none", log_target=kl["log_target"])
+    kl_penalty = {"sum": pointwise.sum((1, 2)), "mean": pointwise.mean((1, 2)), "batchmean": pointwise.sum((1, 2)) / b}[kl["reduction"]]
+    total = loss_new + lam * kl_penalty
+    total.sum().backward()
+    optimizer.step()
+    return total
+
+
+def time_runs(case_path, steps, runs):
+    """run-steps per second of `runs` copies of the case: stepped in turn, and stacked with bmm."""
+    case = json.loads(Path(case_path).read_text())
+    batches = [(torch.tensor(b["x"]), torch.tensor(b["y"])) for b in case["batches"]]
+    models = []
+    for _ in range(runs):
+        model = build(case["layers"])
+        load_state(model, case["state"], torch.float32)
+        models.append(model)
+    copies = [(m, copy.deepcopy(m), make_optimizer(case["optimizer"], m.parameters())) for m in models]
+
+    def in_turn(i):
+        x, y = batches[i % len(batches)]
+        for model, model_old, optimizer in copies:
+            kl_reg_step(model, model_old, x, y, optimizer, case["lambda"], case["modes"], case["kl"])
+
+    stacked, stacked_old = StackedNet(case["layers"], models), StackedNet(case["layers"], models)
+    optimizer = make_optimizer(case["optimizer"], stacked.parameters())
+    lam = torch.full((runs,), float(case["lambda"]))
+    xs = [(x.expand(runs, *x.shape).contiguous(), y.expand(runs, *y.shape).contiguous()) for x, y in batches]
+
+    def together(i):
+        x, y = xs[i % len(xs)]
+        stacked_kl_reg_step(stacked, stacked_old, x, y, optimizer, lam, case["modes"], case["kl"]).tolist()
+
+    figures = {}
+    for name, step in (("in_turn", in_turn), ("bmm", together)):
+        for i in range(10):  # warm-up
+            step(i)
+        start = time.perf_counter()
+        for i in range(steps):
+            step(i)
+        figures[name] = runs * steps / (time.perf_counter() - start)
+    return figures
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--time", metavar="CASE.json")
     parser.add_argument("--steps", type=int, default=1000)
+    parser.add_argument("--stacked-only", action="store_true")
+    parser.add_argument("--runs", type=int)
+    parser.add_argument("--threads", type=int)
     args = parser.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    if args.time and args.runs:
+        figures = time_runs(args.time, args.steps, args.runs)
+        print(json.dumps({"case": args.time, "steps": args.steps, "runs": args.runs, "torch": torch.__version__,
+                          "threads": torch.get_num_threads(), "run_steps_per_s": figures}))
+        return
     if args.time:
         time_case(args.time, args.steps)
         return
+    for name, (layers, modes, lambdas, kl, optimizer, batch, seeds) in STACKED_CASES.items():
+        runs = [golden(make_case(layers, modes, lam, kl, optimizer, batch, seed)) for lam, seed in zip(lambdas, seeds)]
+        write(HERE / "stacked" / f"{name}.json", {"runs": [case for case, _ in runs]})
+        write(HERE / "expected" / f"{name}.json", {"runs": [expected for _, expected in runs]})
+    if args.stacked_only:
+        return
     for name, spec in CASES.items():
-        case = make_case(*spec)
-        recorder = DropoutMasks()
-        f32 = run(case, torch.float32, dropout=recorder)
-        masks = {who: {k: v for k, v in layers.items() if v} for who, layers in recorder.masks.items()}
-        masks = {who: layers for who, layers in masks.items() if layers}
-        if masks:
-            case["dropout_masks"] = masks
-        f64 = run(case, torch.float64)
-        batch = len(case["batches"][0]["y"])
-        permuted = []
-        for seed in range(8):
-            g = torch.Generator().manual_seed(100 + seed)
-            permuted.append(run(case, torch.float32, torch.randperm(batch, generator=g)))
-        expected = {"torch_version": torch.__version__, "float32": f32, "float64": f64,
-                    "rounding_noise": rounding_noise(f32, [f64, *permuted])}
+        case, expected = golden(make_case(*spec))
         write(HERE / "cases" / f"{name}.json", case)
         write(HERE / "expected" / f"{name}.json", expected)
     write(HERE / "functional.json", functional())

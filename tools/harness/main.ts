@@ -1,14 +1,19 @@
 /**
  * A page that exposes the engine to Playwright for the golden parity tests and the benchmark:
- * `window.harness.runCase(case, backend)` and `window.harness.bench(case, backend, steps)`.
+ * `window.harness.runCase(case, backend)` and `window.harness.bench(case, backend, steps, runs)`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { type CaseResult, parseCase } from '../../src/engine/case';
+import { prepareStackedCase } from '../../src/engine/func/runStackedCase';
 import { prepareCase, runCase } from '../../src/engine/runCase';
 import { type BackendName, chooseBackend, describeFailure } from '../../src/worker/backend';
 
 export interface BenchFigures {
+  /** Stacked copies of the case trained together (absent: the single-run trainStep). */
+  runs?: number;
   steps_per_s: number;
+  /** steps_per_s × runs: fine-tuning steps of all runs per second. */
+  run_steps_per_s: number;
   ms_per_step: number;
   tensors_before: number;
   tensors_after: number;
@@ -21,9 +26,20 @@ async function use(backend: BackendName): Promise<void> {
   }
 }
 
-async function bench(raw: unknown, backend: BackendName, steps: number): Promise<BenchFigures> {
+/**
+ * Trains the case for `steps` steps (after 5 warm-up steps) and times it; with `runs`, K stacked
+ * copies of it (stackedTrainStep) instead of the single run.
+ */
+async function bench(
+  raw: unknown,
+  backend: BackendName,
+  steps: number,
+  runs?: number,
+): Promise<BenchFigures> {
   await use(backend);
-  const prepared = prepareCase(parseCase(raw));
+  const c = parseCase(raw);
+  const prepared =
+    runs === undefined ? prepareCase(c) : prepareStackedCase(Array.from({ length: runs }, () => c));
   const drain = async (n: number, from: number) => {
     for (let i = from; i < from + n; i++) {
       const losses = prepared.step(i);
@@ -39,7 +55,9 @@ async function bench(raw: unknown, backend: BackendName, steps: number): Promise
     await drain(steps, 5);
     const ms = performance.now() - start;
     return {
+      ...(runs === undefined ? {} : { runs }),
       steps_per_s: (1000 * steps) / ms,
+      run_steps_per_s: (1000 * steps * (runs ?? 1)) / ms,
       ms_per_step: ms / steps,
       tensors_before: tensorsBefore,
       tensors_after: tf.memory().numTensors,

@@ -22,18 +22,20 @@ export class BatchNorm1d extends Module {
   readonly runningVar: tf.Variable;
   readonly numBatchesTracked: tf.Variable;
 
+  /** `runs` is for StackedBatchNorm1d: K layers as one, every tensor with a leading [K] axis. */
   constructor(
     readonly numFeatures: number,
     { momentum = 0.1, eps = 1e-5 }: BatchNormOptions = {},
+    runs: number[] = [],
   ) {
     super();
     this.momentum = momentum;
     this.eps = eps;
-    this.weight = Parameter.of(() => tf.ones([numFeatures]));
-    this.bias = Parameter.of(() => tf.zeros([numFeatures]));
-    this.runningMean = tf.tidy(() => tf.variable(tf.zeros([numFeatures]), false));
-    this.runningVar = tf.tidy(() => tf.variable(tf.ones([numFeatures]), false));
-    this.numBatchesTracked = tf.tidy(() => tf.variable(tf.scalar(0, 'int32'), false));
+    this.weight = Parameter.of(() => tf.ones([...runs, numFeatures]));
+    this.bias = Parameter.of(() => tf.zeros([...runs, numFeatures]));
+    this.runningMean = tf.tidy(() => tf.variable(tf.zeros([...runs, numFeatures]), false));
+    this.runningVar = tf.tidy(() => tf.variable(tf.ones([...runs, numFeatures]), false));
+    this.numBatchesTracked = tf.tidy(() => tf.variable(tf.zeros(runs, 'int32'), false));
   }
 
   forward(x: tf.Tensor): tf.Tensor {
@@ -48,12 +50,12 @@ export class BatchNorm1d extends Module {
     });
   }
 
-  private normalize(x: tf.Tensor, mean: tf.Tensor, variance: tf.Tensor): tf.Tensor {
+  protected normalize(x: tf.Tensor, mean: tf.Tensor, variance: tf.Tensor): tf.Tensor {
     const invStd = tf.rsqrt(tf.add(variance, this.eps));
     return tf.add(tf.mul(tf.mul(tf.sub(x, mean), invStd), this.weight.data), this.bias.data);
   }
 
-  private updateRunningStats(mean: tf.Tensor, unbiasedVar: tf.Tensor): void {
+  protected updateRunningStats(mean: tf.Tensor, unbiasedVar: tf.Tensor): void {
     // Buffers, not parameters: these ops never lie on the path to the loss, so no gradient flows.
     const m = this.momentum;
     this.runningMean.assign(tf.add(tf.mul(this.runningMean, 1 - m), tf.mul(mean, m)));

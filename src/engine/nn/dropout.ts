@@ -22,11 +22,12 @@ export class Dropout extends Module {
 
   /**
    * A fresh mask for one forward: 1 where an element is kept (probability 1 − p), else 0. The
-   * golden cases replace it on their Dropout layers to replay the masks PyTorch drew.
+   * golden cases replace it on their Dropout layers to replay the masks PyTorch drew; a stacked
+   * sweep draws each run's mask with the seed its single run would have drawn.
    */
-  keepMask(shape: number[]): tf.Tensor {
+  keepMask(shape: number[], seed = nextSeed()): tf.Tensor {
     return tf.tidy(() =>
-      tf.cast(tf.less(tf.randomUniform(shape, 0, 1, 'float32', nextSeed()), 1 - this.p), 'float32'),
+      tf.cast(tf.less(tf.randomUniform(shape, 0, 1, 'float32', seed), 1 - this.p), 'float32'),
     );
   }
 
