@@ -46,7 +46,18 @@ export class LabSession {
   private runId = 0;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly ports: SessionPorts) {}
+  /** Set once the GPU device is lost: the page replaces this session, so it says nothing more. */
+  private deviceGone = false;
+  private readonly ports: SessionPorts;
+
+  constructor(ports: SessionPorts) {
+    this.ports = {
+      ...ports,
+      post: (...report) => {
+        if (!this.deviceGone) ports.post(...report);
+      },
+    };
+  }
 
   /** Commands run one after another, in the order they arrived. */
   receive(command: Command): Promise<void> {
@@ -54,7 +65,11 @@ export class LabSession {
     if (command.type === 'start' || command.type === 'resume') this.wantedRun = command.runId;
     this.queue = this.queue
       .then(() => this.handle(command))
-      .catch((e: Error) => this.ports.post({ type: 'error', message: e.message }, command.runId, command.id));
+      .catch(async (e: Error) => {
+        // A command on a device being lost fails before the loss is told: let the loss speak first.
+        await nextTask();
+        this.ports.post({ type: 'error', message: e.message }, command.runId, command.id);
+      });
     return this.queue;
   }
 
@@ -89,8 +104,10 @@ export class LabSession {
     this.backendStarted = true;
     // Said at once, not queued: a command in flight on the lost device may never finish. The page
     // replaces this worker and resumes from its last checkpoint on another backend.
+    const post = this.ports.post;
     this.ports.deviceLost()?.then((message) => {
-      this.ports.post({ type: 'deviceLost', backend: status.name, message }, this.runId, null);
+      post({ type: 'deviceLost', backend: status.name, message }, this.runId, null);
+      this.deviceGone = true;
     });
     return status;
   }
