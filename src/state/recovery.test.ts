@@ -67,6 +67,17 @@ describe('a lost engine', () => {
     expect(h.store.getView().recovery).toMatchObject({ cause: 'deviceLost', lostBackend: 'webgpu' });
   });
 
+  it('forgets the error the old engine reported on its way out (a command on the lost device failing) and plays on', () => {
+    const h = runToFive();
+    h.store.play();
+    h.reply(h.lastOf('run'), { type: 'error', message: 'mapAsync failed' });
+    expect(h.store.getView().phase).toBe('failed');
+    const runs = h.sent.filter((c) => c.type === 'run').length;
+    h.store.receive({ type: 'deviceLost', backend: 'webgpu', message: 'destroyed', runId: 1, answers: null });
+    expect(h.store.getView()).toMatchObject({ phase: 'playing', error: null });
+    expect(h.sent.filter((c) => c.type === 'run')).toHaveLength(runs + 1);
+  });
+
   it('without a checkpoint yet, pretrains again in the same run', () => {
     const h = harness();
     h.store.start();

@@ -153,6 +153,8 @@ export class LabStore {
   /** Backends whose device was lost on this page: a new engine leaves them out. */
   private readonly lostBackends: BackendName[] = [];
   private restarts = 0;
+  /** The phase an engine's error report ended: a command on a GPU device being lost fails too. */
+  private failedFrom: Phase | null = null;
 
   constructor(
     private readonly send: (command: Command) => void,
@@ -280,6 +282,7 @@ export class LabStore {
     this.runInFlight = null;
     this.resumePoint.clear();
     this.restarts = 0;
+    this.failedFrom = null;
     this.update({ ...newRun(), ghosts, runId: this.view.runId + 1 });
     this.start();
   }
@@ -299,9 +302,16 @@ export class LabStore {
     }
     const resume = this.resumePoint.resume(this.view.settings, this.lastStep(), this.lostBackends);
     const from = this.resumePoint.checkpoint?.step ?? null;
-    this.update({ recovery: { cause, lostBackend, from, to: null } });
+    // An error the old engine reported on its way out says nothing about the new one.
+    const failed = this.view.phase === 'failed' && this.failedFrom !== null;
+    this.update({
+      recovery: { cause, lostBackend, from, to: null },
+      ...(failed ? { phase: this.failedFrom ?? 'paused', error: null } : {}),
+    });
+    this.failedFrom = null;
     if (resume) this.command(resume);
     else this.command({ type: 'start', state: this.view.settings });
+    if (failed) this.tick();
   }
 
   /** Whether a diverged run can go back to its last checkpoint (one is always taken after pretraining). */
@@ -440,6 +450,7 @@ export class LabStore {
       case 'ack':
         break;
       case 'error':
+        this.failedFrom = this.view.phase;
         this.update({ phase: 'failed', error: report.message });
         break;
     }
