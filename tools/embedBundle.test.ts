@@ -17,7 +17,7 @@ async function buildEmbed(): Promise<Rolldown.OutputChunk[]> {
 }
 
 describe('dist/embed.js', () => {
-  it('is one file, made of the element, its attribute rules and the schema only', async () => {
+  it('is one file, made of the element, its attribute rules and the schema with the scenario defaults, and the frame title in both languages only', async () => {
     const chunks = await buildEmbed();
     expect(chunks.map((chunk) => chunk.fileName)).toEqual(['embed.js']);
     const [embed] = chunks;
@@ -26,6 +26,9 @@ describe('dist/embed.js', () => {
       'src/embed/embedScript.ts',
       'src/embed/klLabElement.ts',
       'src/embed/labAttributes.ts',
+      'src/engine/scenarioSettings.ts',
+      'src/i18n/en/frame.ts',
+      'src/i18n/zh/frame.ts',
       'src/state/schema.ts',
     ]);
     expect(librariesMentioned(embed.code)).toEqual([]);

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { CaseError, parseCase, runCase } from '../src/engine/case';
+import { CaseError, parseCase } from '../src/engine/case';
+import { runCase } from '../src/engine/runCase';
 
 async function main(path: string | undefined): Promise<void> {
   if (!path) throw new CaseError('usage: npm run --silent parity -- CASE.json');

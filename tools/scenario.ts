@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { runScenario } from '../src/engine/scenario';
+import { runScenario } from '../src/engine/runScenario';
 import { scenarioSettings } from '../src/state/schema';
 import { readSettingArgs } from './settingArgs';
 

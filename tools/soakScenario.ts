@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { readAndDispose } from '../src/engine/readAndDispose';
-import { Scenario, type ScenarioSettings } from '../src/engine/scenario';
+import { Scenario } from '../src/engine/scenario';
+import type { ScenarioSettings } from '../src/engine/scenarioSettings';
 
 export interface MemorySample {
   step: number;

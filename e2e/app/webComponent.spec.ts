@@ -1,5 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { KlLabElement } from '../../src/embed/klLabElement';
+import { frame as frameEn } from '../../src/i18n/en/frame';
+import { frame as frameZh } from '../../src/i18n/zh/frame';
 import { framingLaunchOptions, HOST } from './coursePage';
 
 // `<kl-lab>` (dist/embed.js) on a course page at a made-up origin, loading the script and the lab
@@ -107,7 +109,7 @@ test('<kl-lab> frames the lab near the viewport, relays its events and answers i
     embed: '1',
     origin: HOST,
   });
-  await expect(frame).toHaveAttribute('title', 'KL Lab: KL-regularized fine-tuning, live');
+  await expect(frame).toHaveAttribute('title', frameEn['frame.title']);
   await expect(frame).toHaveAttribute('allow', 'fullscreen');
 
   const ready = await heard(page, (h) => h.type === 'kllab-ready');
@@ -184,4 +186,27 @@ test('<kl-lab> frames the lab near the viewport, relays its events and answers i
   expect(await labHeight(page)).not.toBe(wide);
 
   expect(errors).toEqual([]);
+});
+
+test('<kl-lab> names its frame in the page’s language, unless given a title', async ({ page, baseURL }) => {
+  if (!baseURL) throw new Error('no baseURL');
+  const course = (lang: string, element: string) =>
+    `<!doctype html><html lang="${lang}"><head><title>课程</title></head><body>${element}
+<script type="module" src="${baseURL}embed.js"></script></body></html>`;
+  const frameTitle = async (lang: string, element: string) => {
+    await page.unroute(`${HOST}/**`);
+    await page.route(`${HOST}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: course(lang, element) }),
+    );
+    await page.goto(`${HOST}/course/kl.html`);
+    const frame = page.locator('kl-lab iframe');
+    await expect(frame).toHaveCount(1);
+    return frame.getAttribute('title');
+  };
+  expect(await frameTitle('zh-CN', '<kl-lab backend="wasm"></kl-lab>')).toBe(frameZh['frame.title']);
+  expect(await frameTitle('zh-CN', '<kl-lab lang="en" backend="wasm"></kl-lab>')).toBe(
+    frameEn['frame.title'],
+  );
+  expect(await frameTitle('en', '<kl-lab lang="zh" backend="wasm"></kl-lab>')).toBe(frameZh['frame.title']);
+  expect(await frameTitle('zh-CN', '<kl-lab title="我的实验" backend="wasm"></kl-lab>')).toBe('我的实验');
 });

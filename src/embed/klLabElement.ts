@@ -1,3 +1,5 @@
+import { frame as frameEn } from '../i18n/en/frame';
+import { frame as frameZh } from '../i18n/zh/frame';
 import type { HostReply } from './hostCommands';
 import {
   labAddress,
@@ -32,7 +34,6 @@ const INITIAL_HEIGHT = 650;
 // Frame a little before it scrolls into view, so the lab is loading by the time it is seen.
 const NEAR_VIEWPORT = '200px';
 // English only: this element has no catalogs, and the lab inside the frame speaks the reader's language.
-const DEFAULT_TITLE = 'KL Lab: KL-regularized fine-tuning, live';
 const STYLE = `:host{display:block}:host([hidden]){display:none}
 div{height:${INITIAL_HEIGHT}px}iframe{display:block;width:100%;height:100%;border:0}`;
 
@@ -96,7 +97,7 @@ export class KlLabElement extends HTMLElement {
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (old === value) return;
     if (name === 'title') {
-      if (this.#frame) this.#frame.title = value || DEFAULT_TITLE;
+      if (this.#frame) this.#frame.title = value || this.#defaultTitle();
       return;
     }
     if (!this.#frame) return; // read when the frame is made
@@ -136,6 +137,12 @@ export class KlLabElement extends HTMLElement {
     return this.#command({ type: 'getState' });
   }
 
+  /** In the lab's language: its `lang` attribute, else the host page's. */
+  #defaultTitle(): string {
+    const lang = this.getAttribute('lang') || document.documentElement.lang;
+    return (lang.startsWith('zh') ? frameZh : frameEn)['frame.title'];
+  }
+
   #address(): string {
     const address = labAddress(DEFAULT_LAB, this.attributes, location.origin);
     this.#labOrigin = address.origin;
@@ -147,7 +154,7 @@ export class KlLabElement extends HTMLElement {
     this.#observer = null;
     if (this.#frame) return;
     const frame = document.createElement('iframe');
-    frame.title = this.getAttribute('title') || DEFAULT_TITLE;
+    frame.title = this.getAttribute('title') || this.#defaultTitle();
     frame.allow = 'fullscreen';
     frame.src = this.#address();
     this.#frame = frame;

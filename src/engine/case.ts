@@ -1,9 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { gradNorm } from './autograd';
-import { deepcopy } from './copy';
-import { BatchNorm1d, Dropout, Linear, type Module, ReLU, Sequential } from './nn';
-import { Adam, type Optimizer, SGD } from './optim';
-import { type KLDirection, type Mode, type StepLosses, trainStep } from './trainStep';
+import type { PyTorchStepValues } from './stepValues';
+import type { KLDirection, Mode } from './trainStep';
 
 /**
  * A training case in the JSON schema shared with the PyTorch golden script (keys as in PyTorch):
@@ -40,10 +36,7 @@ export interface TrainCase {
 
 export type NestedNumbers = number | NestedNumbers[];
 
-export interface StepRecord {
-  loss_new: number;
-  kl_penalty: number;
-  total_loss: number;
+export interface StepRecord extends PyTorchStepValues {
   /** ‖grad‖ accumulated in model_old's parameters; reported when the case has `pitfalls`. */
   model_old_grad_norm?: number;
 }
@@ -57,7 +50,7 @@ export interface CaseResult {
 /** A case that cannot run; the message names the problem. */
 export class CaseError extends Error {}
 
-function fail(message: string): never {
+export function fail(message: string): never {
   throw new CaseError(message);
 }
 
@@ -243,25 +236,6 @@ function parseDropoutMasks(raw: unknown, layers: LayerSpec[]): NonNullable<Train
   return out;
 }
 
-/** Makes each listed Dropout layer of `model` hand out the recorded masks, one per forward, in order. */
-function replayDropoutMasks(model: Sequential, masks: Record<string, string[][]>, who: string): void {
-  for (const [index, recorded] of Object.entries(masks)) {
-    const layer = model.layers[Number(index)] as Dropout;
-    let calls = 0;
-    layer.keepMask = (shape) => {
-      const rows = recorded[calls++];
-      if (!rows) fail(`${who} layer ${index}: no recorded dropout mask for forward ${calls}`);
-      if (rows.length !== shape[0] || rows.some((row) => row.length !== shape[1]))
-        fail(`${who} layer ${index}: the recorded mask does not have the shape [${shape}]`);
-      return tf.tensor2d(
-        rows.map((row) => Array.from(row, Number)),
-        undefined,
-        'float32',
-      );
-    };
-  }
-}
-
 function parsePitfalls(raw: unknown): NonNullable<TrainCase['pitfalls']> {
   if (!isObject(raw)) fail('pitfalls must be an object');
   const flag = (key: string, fallback: boolean) => {
@@ -270,129 +244,4 @@ function parsePitfalls(raw: unknown): NonNullable<TrainCase['pitfalls']> {
     return v;
   };
   return { teacher_no_grad: flag('teacher_no_grad', true), probs_as_input: flag('probs_as_input', false) };
-}
-
-function moduleFor(layer: LayerSpec): Module {
-  switch (layer.type) {
-    case 'linear':
-      return new Linear(layer.in, layer.out);
-    case 'batchnorm1d':
-      return new BatchNorm1d(layer.features, { momentum: layer.momentum, eps: layer.eps });
-    case 'relu':
-      return new ReLU();
-    case 'dropout':
-      return new Dropout(layer.p);
-  }
-}
-
-export function buildModel(layers: LayerSpec[]): Sequential {
-  return new Sequential(...layers.map(moduleFor));
-}
-
-export function buildOptimizer(spec: OptimizerSpec, model: Module): Optimizer {
-  return spec.type === 'sgd'
-    ? new SGD(model.parameters(), { lr: spec.lr, momentum: spec.momentum })
-    : new Adam(model.parameters(), { lr: spec.lr, betas: spec.betas, eps: spec.eps });
-}
-
-/** Loads a JSON state dict (nested arrays) into `model`, with CaseError on any mismatch. */
-export function loadJSONState(model: Module, state: TrainCase['state']): void {
-  const tensors = new Map<string, tf.Tensor>();
-  try {
-    for (const [key, value] of Object.entries(state)) {
-      const own = model.stateDict().get(key);
-      if (!own) fail(`state has unexpected key "${key}"`);
-      try {
-        tensors.set(key, tf.tensor(value as number[], undefined, own.dtype));
-      } catch {
-        fail(`state key "${key}" is not a rectangular array of numbers`);
-      }
-    }
-    model.loadStateDict(tensors);
-  } catch (e) {
-    if (e instanceof CaseError) throw e;
-    fail((e as Error).message);
-  } finally {
-    for (const t of tensors.values()) t.dispose();
-  }
-}
-
-export async function stateToJSON(model: Module): Promise<Record<string, NestedNumbers>> {
-  const out: Record<string, NestedNumbers> = {};
-  for (const [key, value] of model.stateDict()) {
-    const arr = await value.array();
-    out[key] = arr as NestedNumbers;
-  }
-  return out;
-}
-
-/** A case made ready to train: models, optimizer and batches live on the current backend. */
-export interface PreparedCase {
-  model: Module;
-  modelOld: Module;
-  /** One trainStep on batch `i` (cycled); the caller owns the returned scalars. */
-  step(i: number): StepLosses;
-  dispose(): void;
-}
-
-export function prepareCase(c: TrainCase): PreparedCase {
-  const model = buildModel(c.layers);
-  try {
-    loadJSONState(model, c.state);
-  } catch (e) {
-    model.dispose();
-    throw e;
-  }
-  const modelOld = deepcopy(model);
-  if (c.dropout_masks?.model) replayDropoutMasks(model, c.dropout_masks.model, 'model');
-  if (c.dropout_masks?.model_old) replayDropoutMasks(modelOld, c.dropout_masks.model_old, 'model_old');
-  const optimizer = buildOptimizer(c.optimizer, model);
-  const batches = c.batches.map((b) => ({ x: tf.tensor2d(b.x), y: tf.tensor1d(b.y, 'int32') }));
-  const options = {
-    lambda: c.lambda,
-    reduction: c.kl.reduction,
-    logTarget: c.kl.log_target,
-    direction: c.kl.direction,
-    modelMode: c.modes.model,
-    modelOldMode: c.modes.model_old,
-    teacherNoGrad: c.pitfalls?.teacher_no_grad ?? true,
-    probsAsInput: c.pitfalls?.probs_as_input ?? false,
-  };
-  return {
-    model,
-    modelOld,
-    step(i) {
-      const { x, y } = batches[i % batches.length];
-      return trainStep(model, modelOld, x, y, optimizer, options);
-    },
-    dispose() {
-      optimizer.dispose();
-      modelOld.dispose();
-      model.dispose();
-      tf.dispose(batches.flatMap((b) => [b.x, b.y]));
-    },
-  };
-}
-
-/** Runs a parsed case on the current TF.js backend: one trainStep per batch. */
-export async function runCase(c: TrainCase): Promise<CaseResult> {
-  const prepared = prepareCase(c);
-  try {
-    const steps: StepRecord[] = [];
-    for (let i = 0; i < c.batches.length; i++) {
-      const { lossNew, klPenalty, totalLoss } = prepared.step(i);
-      const values = await Promise.all([lossNew.data(), klPenalty.data(), totalLoss.data()]);
-      tf.dispose([lossNew, klPenalty, totalLoss]);
-      const step: StepRecord = { loss_new: values[0][0], kl_penalty: values[1][0], total_loss: values[2][0] };
-      if (c.pitfalls) step.model_old_grad_norm = await gradNorm(prepared.modelOld);
-      steps.push(step);
-    }
-    return {
-      steps,
-      state: await stateToJSON(prepared.model),
-      old_state: await stateToJSON(prepared.modelOld),
-    };
-  } finally {
-    prepared.dispose();
-  }
 }

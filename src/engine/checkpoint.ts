@@ -8,10 +8,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { deepcopy } from './copy';
+import { fineTuneOptimizer } from './labNet';
 import type { Sequential } from './nn';
 import type { OptimizerState } from './optim';
 import { randomState, restoreRandomState } from './random';
-import { fineTuneOptimizer, PRETRAIN_STEPS, Scenario, type ScenarioSettings } from './scenario';
+import { PRETRAIN_STEPS, Scenario } from './scenario';
+import type { ScenarioSettings } from './scenarioSettings';
 
 export interface SavedTensor {
   shape: number[];

@@ -1,59 +1,21 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { backward, gradNorm } from './autograd';
 import { deepcopy } from './copy';
-import { type Dataset, NEW_TASK, NUM_CLASSES, OLD_TASK, sampleTask } from './data/sectorTask';
+import { type Dataset, NEW_TASK, OLD_TASK, sampleTask } from './data/sectorTask';
+import { accuracy, type TensorSet, toTensors } from './evaluate';
 import * as F from './functional';
-import { BatchNorm1d, Dropout, Linear, ReLU, Sequential } from './nn';
-import { Adam, type Optimizer, SGD } from './optim';
-import { manualSeed, rand, randomState, restoreRandomState } from './random';
-import { readAndDispose } from './readAndDispose';
-import {
-  batchNormLayers,
-  type KLDirection,
-  type KLRegOptions,
-  type Mode,
-  type StepLosses,
-  setMode,
-  trainStep,
-} from './trainStep';
+import { buildNet, fineTuneOptimizer, klRegOptions } from './labNet';
+import { Dropout, type Sequential } from './nn';
+import { Adam, type Optimizer, type SGD } from './optim';
+import { manualSeed, rand } from './random';
+import type { ScenarioSettings } from './scenarioSettings';
+import { batchNormLayers, type StepLosses, trainStep } from './trainStep';
 
-/** Everything a fine-tuning run depends on; the page's state schema holds the same names. */
-export interface ScenarioSettings {
-  lambda: number;
-  dropout: number;
-  modelMode: Mode;
-  modelOldMode: Mode;
-  freezeBatchNorm: boolean;
-  lr: number;
-  batchSize: number;
-  optimizer: 'adam' | 'sgd';
-  reduction: 'batchmean' | 'sum' | 'mean';
-  logTarget: boolean;
-  direction: KLDirection;
-  seed: number;
-  /** Pitfall: model_old is the model itself (no deep copy). */
-  shareModelOld: boolean;
-  /** False is the pitfall of running model_old without torch.no_grad(). */
-  teacherNoGrad: boolean;
-  /** Pitfall: probabilities passed as F.kl_div's input. */
-  probsAsInput: boolean;
-}
-
-export const HIDDEN = 32;
 export const PRETRAIN_STEPS = 200;
 const PRETRAIN_BATCH = 128;
 const PRETRAIN_LR = 0.02;
 const TRAIN_SIZE = 1000;
 const TEST_SIZE = 500;
-
-export interface ModesGridCell {
-  mode: Mode;
-  noGrad: boolean;
-  randomOutput: boolean;
-  statsMove: boolean;
-  /** ‖grad‖ reaching the parameters after one backward: 0 under no_grad. */
-  gradNorm: number;
-}
 
 export interface Accuracies {
   oldTaskAcc: number;
@@ -64,57 +26,6 @@ export interface Accuracies {
 export interface BatchNormStats {
   model: { runningMean: Float32Array; runningVar: Float32Array };
   modelOld: { runningMean: Float32Array; runningVar: Float32Array };
-}
-
-/** The lab's network (the backend probe times this same network). */
-export function buildNet(dropout: number): Sequential {
-  return new Sequential(
-    new Linear(2, HIDDEN),
-    new BatchNorm1d(HIDDEN),
-    new ReLU(),
-    new Dropout(dropout),
-    new Linear(HIDDEN, HIDDEN),
-    new BatchNorm1d(HIDDEN),
-    new ReLU(),
-    new Dropout(dropout),
-    new Linear(HIDDEN, NUM_CLASSES),
-  );
-}
-
-/** The optimizer fine-tuning uses, as the settings name it. */
-export function fineTuneOptimizer(
-  model: Sequential,
-  settings: Pick<ScenarioSettings, 'optimizer' | 'lr'>,
-): Optimizer {
-  const { optimizer, lr } = settings;
-  return optimizer === 'sgd'
-    ? new SGD(model.parameters(), { lr, momentum: 0.9 })
-    : new Adam(model.parameters(), { lr });
-}
-
-/** The settings that shape one fine-tuning step, as trainStep takes them. */
-export function klRegOptions(s: ScenarioSettings): KLRegOptions {
-  return {
-    lambda: s.lambda,
-    reduction: s.reduction,
-    logTarget: s.logTarget,
-    direction: s.direction,
-    modelMode: s.modelMode,
-    modelOldMode: s.modelOldMode,
-    freezeBatchNorm: s.freezeBatchNorm,
-    teacherNoGrad: s.teacherNoGrad,
-    probsAsInput: s.probsAsInput,
-  };
-}
-
-interface TensorSet {
-  x: tf.Tensor2D;
-  y: tf.Tensor1D;
-  n: number;
-}
-
-function toTensors(d: Dataset): TensorSet {
-  return { x: tf.tensor2d(d.x), y: tf.tensor1d(d.y, 'int32'), n: d.y.length };
 }
 
 /**
@@ -134,7 +45,7 @@ export class Scenario {
   optimizer: Optimizer;
   pretrainStepsDone = 0;
   fineTuneStepsDone = 0;
-  /** The last fine-tuning batch's inputs, kept for measurements on "the live batch". */
+  /** The last fine-tuning batch's inputs, kept for measurements on "the live batch" (see probes.ts). */
   private lastBatch: tf.Tensor | null = null;
 
   constructor(public settings: ScenarioSettings) {
@@ -147,6 +58,10 @@ export class Scenario {
     this.newTest = toTensors(sampleTask(NEW_TASK, TEST_SIZE));
     this.model = buildNet(settings.dropout);
     this.optimizer = new Adam(this.model.parameters(), { lr: PRETRAIN_LR });
+  }
+
+  get liveInputs(): tf.Tensor | null {
+    return this.lastBatch;
   }
 
   get pretrained(): boolean {
@@ -245,61 +160,6 @@ export class Scenario {
     return { model: await read(this.model), modelOld: await read(this.modelOld) };
   }
 
-  /**
-   * Both KL directions (batchmean) between model_old and the model on the last batch, in eval mode
-   * so that measuring changes nothing, and the first sample's two distributions.
-   */
-  async liveBatch(): Promise<{
-    size: number;
-    klOldNew: number;
-    klNewOld: number;
-    pOld: number[];
-    pNew: number[];
-  } | null> {
-    const { lastBatch: x, modelOld } = this;
-    if (!x || !modelOld) return null;
-    const [measured, firstRows] = tf.tidy(() => {
-      const [logNew, logOld] = [this.model, modelOld].map((net) =>
-        inEvalMode(net, () => F.logSoftmax(net.forward(x))),
-      );
-      const kl = (p: tf.Tensor, q: tf.Tensor) => F.klDiv(q, p, { reduction: 'batchmean', logTarget: true });
-      const firstRow = (logProbs: tf.Tensor) => tf.exp(tf.slice(logProbs, [0, 0], [1, -1]));
-      return [
-        tf.stack([kl(logOld, logNew), kl(logNew, logOld)]),
-        tf.concat([firstRow(logOld), firstRow(logNew)]),
-      ];
-    });
-    const [values, rows] = await Promise.all([readAndDispose(measured), readAndDispose(firstRows)]);
-    const classes = rows.length / 2;
-    return {
-      size: x.shape[0],
-      klOldNew: values[0],
-      klNewOld: values[1],
-      pOld: Array.from(rows.slice(0, classes)),
-      pNew: Array.from(rows.slice(classes)),
-    };
-  }
-
-  /**
-   * model.eval() versus torch.no_grad(), measured on a throwaway copy of model_old and the live
-   * batch: for each mode and each no_grad choice, whether two forwards differ (dropout), whether
-   * the running statistics move, and whether a backward reaches the parameters.
-   */
-  async modesGrid(): Promise<ModesGridCell[]> {
-    const { lastBatch: x, modelOld } = this;
-    if (!x || !modelOld) return [];
-    const saved = randomState();
-    try {
-      const cells: ModesGridCell[] = [];
-      for (const mode of ['train', 'eval'] as const) {
-        for (const noGrad of [true, false]) cells.push(await modesCell(modelOld, x, mode, noGrad));
-      }
-      return cells;
-    } finally {
-      restoreRandomState(saved);
-    }
-  }
-
   /** ‖grad‖ piled up in model_old's parameters (only the no_grad pitfall puts any there). */
   modelOldGradNorm(): Promise<number> {
     return this.modelOld && !this.settings.shareModelOld ? gradNorm(this.modelOld) : Promise.resolve(0);
@@ -312,151 +172,5 @@ export class Scenario {
     this.modelOld?.dispose();
     for (const set of [this.oldTrainSet, this.newTrainSet, this.oldTest, this.newTest])
       tf.dispose([set.x, set.y]);
-  }
-}
-
-/** One cell of the modes grid, measured on a throwaway copy of `modelOld` that goes even on a throw. */
-async function modesCell(
-  modelOld: Sequential,
-  x: tf.Tensor,
-  mode: Mode,
-  noGrad: boolean,
-): Promise<ModesGridCell> {
-  const probe = deepcopy(modelOld);
-  try {
-    setMode(probe, mode);
-    const [outputChange, statsChange] = await readAndDispose(outputAndStatsChange(probe, x, noGrad));
-    const norm = await gradNorm(probe);
-    return { mode, noGrad, randomOutput: outputChange > 0, statsMove: statsChange > 0, gradNorm: norm };
-  } finally {
-    probe.dispose();
-  }
-}
-
-/**
- * Two forwards of `net` on `x`: how far apart their outputs are, and how far the first BatchNorm's
- * running mean moved. With no_grad the first forward is not recorded; without it, a backward
- * follows as in training.
- */
-function outputAndStatsChange(net: Sequential, x: tf.Tensor, noGrad: boolean): tf.Tensor {
-  const [bn] = batchNormLayers(net);
-  const held: tf.Tensor[] = [tf.clone(bn.runningMean)];
-  try {
-    held.push(noGrad ? net.forward(x) : forwardAndBackward(net, x));
-    held.push(net.forward(x));
-    const [statsBefore, first, second] = held;
-    return tf.tidy(() =>
-      tf.stack([tf.max(tf.abs(tf.sub(first, second))), tf.max(tf.abs(tf.sub(bn.runningMean, statsBefore)))]),
-    );
-  } finally {
-    tf.dispose(held);
-  }
-}
-
-/** A forward recorded for gradients, then backward of the outputs' sum; returns the outputs. */
-function forwardAndBackward(net: Sequential, x: tf.Tensor): tf.Tensor {
-  let outputs: tf.Tensor | undefined;
-  const loss = backward(() => {
-    outputs = tf.keep(net.forward(x));
-    return tf.sum(outputs) as tf.Scalar;
-  }, net.parameters());
-  loss.dispose();
-  return outputs as tf.Tensor;
-}
-
-/** Runs `fn` with `net` and all its layers in eval mode, then restores every layer's mode. */
-function inEvalMode<T>(net: Sequential, fn: () => T): T {
-  const modes = [net.training, ...net.layers.map((l) => l.training)];
-  net.eval();
-  try {
-    return fn();
-  } finally {
-    net.training = modes[0];
-    net.layers.forEach((l, i) => {
-      l.training = modes[i + 1];
-    });
-  }
-}
-
-/** Fraction of `set` that `net` (in eval mode) classifies correctly. */
-export async function accuracy(net: Sequential, set: TensorSet): Promise<number> {
-  const correct = inEvalMode(net, () =>
-    tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(net.forward(set.x), 1), set.y), 'float32'))),
-  );
-  return (await readAndDispose(correct))[0] / set.n;
-}
-
-/** Class probabilities of `net` (eval mode) at each point of `grid`. */
-export async function probabilities(net: Sequential, grid: tf.Tensor2D): Promise<Float32Array> {
-  return readAndDispose(inEvalMode(net, () => tf.tidy(() => F.softmax(net.forward(grid)))));
-}
-
-/** A size×size grid of points over [-extent, extent]², row-major from the top-left corner. */
-export function gridPoints(size: number, extent: number): tf.Tensor2D {
-  const coords: number[][] = [];
-  for (let row = 0; row < size; row++) {
-    for (let col = 0; col < size; col++) {
-      const at = (i: number) => -extent + ((i + 0.5) * 2 * extent) / size;
-      coords.push([at(col), -at(row)]);
-    }
-  }
-  return tf.tensor2d(coords);
-}
-
-export interface HistoryEntry {
-  step: number;
-  loss_new: number;
-  kl_penalty: number;
-  total_loss: number;
-  old_task_acc: number;
-  new_task_acc: number;
-}
-
-export interface ScenarioRun {
-  pretrain: { old_task_acc: number; new_task_acc: number };
-  history: HistoryEntry[];
-  final: HistoryEntry;
-}
-
-/**
- * The whole scenario headless: pretrain, freeze, then `steps` fine-tuning steps. Accuracies are
- * measured every `evaluateEvery` steps (and at the last); other entries repeat the latest ones.
- */
-export async function runScenario(
-  settings: ScenarioSettings,
-  steps: number,
-  evaluateEvery = 1,
-): Promise<ScenarioRun> {
-  const scenario = new Scenario(settings);
-  try {
-    while (!scenario.pretrained) scenario.pretrainStep();
-    const before = await scenario.accuracies();
-    const history: HistoryEntry[] = [];
-    let acc = before;
-    for (let i = 1; i <= steps; i++) {
-      const losses = scenario.step();
-      const [lossNew, klPenalty, totalLoss] = await Promise.all([
-        losses.lossNew.data(),
-        losses.klPenalty.data(),
-        losses.totalLoss.data(),
-      ]);
-      tf.dispose([losses.lossNew, losses.klPenalty, losses.totalLoss]);
-      if (i % evaluateEvery === 0 || i === steps) acc = await scenario.accuracies();
-      history.push({
-        step: i,
-        loss_new: lossNew[0],
-        kl_penalty: klPenalty[0],
-        total_loss: totalLoss[0],
-        old_task_acc: acc.oldTaskAcc,
-        new_task_acc: acc.newTaskAcc,
-      });
-    }
-    return {
-      pretrain: { old_task_acc: before.oldTaskAcc, new_task_acc: before.newTaskAcc },
-      history,
-      final: history[history.length - 1],
-    };
-  } finally {
-    scenario.dispose();
   }
 }

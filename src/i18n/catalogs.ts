@@ -4,6 +4,7 @@ import { boot as bootEn } from './en/boot';
 import { charts as chartsEn } from './en/charts';
 import { code as codeEn } from './en/code';
 import { embed as embedEn } from './en/embed';
+import { frame as frameEn } from './en/frame';
 import { lab as labEn } from './en/lab';
 import { lessons as lessonsEn } from './en/lessons';
 import { pitfalls as pitfallsEn } from './en/pitfalls';
@@ -13,6 +14,7 @@ import { boot as bootZh } from './zh/boot';
 import { charts as chartsZh } from './zh/charts';
 import { code as codeZh } from './zh/code';
 import { embed as embedZh } from './zh/embed';
+import { frame as frameZh } from './zh/frame';
 import { lab as labZh } from './zh/lab';
 import { lessons as lessonsZh } from './zh/lessons';
 import { pitfalls as pitfallsZh } from './zh/pitfalls';
@@ -28,6 +30,7 @@ const en = {
   ...pitfallsEn,
   ...bootEn,
   ...embedEn,
+  ...frameEn,
 };
 export type MessageKey = keyof typeof en;
 export type Language = 'en' | 'zh';
@@ -44,5 +47,6 @@ export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...pitfallsZh,
     ...bootZh,
     ...embedZh,
+    ...frameZh,
   },
 };

@@ -43,8 +43,8 @@ describe('a lost engine', () => {
     h.store.engineLost('crash');
     const resume = resumeOf(h.sent);
     expect(resume).toMatchObject({ runId: 1, to: 5, skip: [], checkpoint: { step: 0 } });
-    expect(resume.replay.map((c) => [c.afterStep, c.state.lambda])).toEqual([[2, 3]]);
-    expect(resume.state.lambda).toBe(3);
+    expect(resume.replay.map((c) => [c.afterStep, c.settings.lambda])).toEqual([[2, 3]]);
+    expect(resume.settings.lambda).toBe(3);
     // Nothing shown is taken back, and the run asks for its next steps (queued behind the resume).
     expect(h.store.getView().steps.map((m) => m.step)).toEqual([1, 2, 3, 4, 5]);
     expect(h.store.getView().recovery).toEqual({ cause: 'crash', lostBackend: null, from: 0, to: null });
@@ -113,7 +113,7 @@ describe('a roll back after divergence', () => {
     expect(view.settings.lr).toBeCloseTo(DEFAULT_STATE.lr / 10);
     const resume = resumeOf(h.sent);
     expect(resume).toMatchObject({ to: 4, replay: [], checkpoint: { step: 4 } });
-    expect(resume.state.lr).toBeCloseTo(DEFAULT_STATE.lr / 10);
+    expect(resume.settings.lr).toBeCloseTo(DEFAULT_STATE.lr / 10);
     expect(h.sent.at(-1)?.type).toBe('run');
   });
 

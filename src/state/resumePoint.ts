@@ -5,15 +5,15 @@
  * diverged by then, with only finite numbers (the worker keeps back any other).
  */
 import type { Checkpoint } from '../engine/checkpoint';
+import type { ScenarioSettings } from '../engine/scenarioSettings';
 import type { BackendName } from '../worker/backendNames';
 import type { CommandBody, SettingsChange } from '../worker/protocol';
-import type { LabState } from './schema';
 
 export class ResumePoint {
   private saved: Checkpoint | null = null;
   private since: SettingsChange[] = [];
   /** Settings commands not yet answered, by command id. */
-  private readonly unanswered = new Map<number, LabState>();
+  private readonly unanswered = new Map<number, ScenarioSettings>();
 
   get checkpoint(): Checkpoint | null {
     return this.saved;
@@ -25,29 +25,38 @@ export class ResumePoint {
     this.since = [];
   }
 
-  settingsSent(id: number, state: LabState): void {
-    this.unanswered.set(id, state);
+  settingsSent(id: number, settings: ScenarioSettings): void {
+    this.unanswered.set(id, settings);
   }
 
   /** An answer to a settings command: `afterStep` is set when the worker applied them. */
   answered(id: number | null, afterStep: number | undefined): void {
     if (id === null) return;
-    const state = this.unanswered.get(id);
+    const settings = this.unanswered.get(id);
     this.unanswered.delete(id);
-    if (state && afterStep !== undefined) this.since.push({ afterStep, state });
+    if (settings && afterStep !== undefined) this.since.push({ afterStep, settings });
   }
 
   /** A command that continues the run at step `to` (retraining from the checkpoint), or null without one. */
-  resume(state: LabState, to: number, skip: BackendName[]): CommandBody | null {
+  resume(
+    settings: ScenarioSettings,
+    backend: BackendName | 'auto',
+    to: number,
+    skip: BackendName[],
+  ): CommandBody | null {
     if (!this.saved) return null;
     const replay = this.since.filter((c) => c.afterStep < to);
-    return { type: 'resume', state, checkpoint: this.saved, replay, to, backend: state.backend, skip };
+    return { type: 'resume', settings, checkpoint: this.saved, replay, to, backend, skip };
   }
 
   /** Back to the checkpoint, forgetting what was trained after it (a roll back). */
-  rollBack(state: LabState, skip: BackendName[]): CommandBody | null {
+  rollBack(
+    settings: ScenarioSettings,
+    backend: BackendName | 'auto',
+    skip: BackendName[],
+  ): CommandBody | null {
     this.since = [];
-    return this.saved ? this.resume(state, this.saved.step, skip) : null;
+    return this.saved ? this.resume(settings, backend, this.saved.step, skip) : null;
   }
 
   /** A new run: nothing to go back to yet. */

@@ -1,8 +1,9 @@
-import type { ScenarioSettings } from '../engine/scenario';
+import { SCENARIO_DEFAULTS, type ScenarioSettings } from '../engine/scenarioSettings';
 
 /**
  * Every user-settable value of the lab, declared once: name, type, default, range, URL key and the
  * i18n key of its label. URL sync, validation, the controls and the scenario CLI derive from this.
+ * What a run is belongs to the engine: the scenario's settings take their defaults from it.
  */
 export type Setting =
   | {
@@ -35,7 +36,7 @@ export const SETTINGS = [
   {
     kind: 'number',
     name: 'lambda',
-    default: 1,
+    default: SCENARIO_DEFAULTS.lambda,
     min: 0,
     max: 10,
     live: true,
@@ -47,20 +48,32 @@ export const SETTINGS = [
   {
     kind: 'number',
     name: 'dropout',
-    default: 0.1,
+    default: SCENARIO_DEFAULTS.dropout,
     min: 0,
     max: 0.9,
     live: true,
     control: 'slider',
     step: 0.05,
   },
-  { kind: 'choice', name: 'modelMode', default: 'train', options: ['train', 'eval'], live: true },
-  { kind: 'choice', name: 'modelOldMode', default: 'eval', options: ['eval', 'train'], live: true },
-  { kind: 'boolean', name: 'freezeBatchNorm', default: false, live: true },
+  {
+    kind: 'choice',
+    name: 'modelMode',
+    default: SCENARIO_DEFAULTS.modelMode,
+    options: ['train', 'eval'],
+    live: true,
+  },
+  {
+    kind: 'choice',
+    name: 'modelOldMode',
+    default: SCENARIO_DEFAULTS.modelOldMode,
+    options: ['eval', 'train'],
+    live: true,
+  },
+  { kind: 'boolean', name: 'freezeBatchNorm', default: SCENARIO_DEFAULTS.freezeBatchNorm, live: true },
   {
     kind: 'number',
     name: 'lr',
-    default: 0.01,
+    default: SCENARIO_DEFAULTS.lr,
     min: 0.0001,
     max: 0.1,
     live: true,
@@ -70,7 +83,7 @@ export const SETTINGS = [
   {
     kind: 'number',
     name: 'batchSize',
-    default: 32,
+    default: SCENARIO_DEFAULTS.batchSize,
     min: 2,
     max: 256,
     integer: true,
@@ -78,24 +91,54 @@ export const SETTINGS = [
     control: 'number',
     step: 1,
   },
-  { kind: 'choice', name: 'optimizer', default: 'adam', options: ['adam', 'sgd'], live: true },
+  {
+    kind: 'choice',
+    name: 'optimizer',
+    default: SCENARIO_DEFAULTS.optimizer,
+    options: ['adam', 'sgd'],
+    live: true,
+  },
   {
     kind: 'choice',
     name: 'reduction',
-    default: 'batchmean',
+    default: SCENARIO_DEFAULTS.reduction,
     options: ['batchmean', 'sum', 'mean'],
     live: true,
   },
-  { kind: 'boolean', name: 'logTarget', default: false, live: true },
-  { kind: 'choice', name: 'direction', default: 'old||new', options: ['old||new', 'new||old'], live: true },
+  { kind: 'boolean', name: 'logTarget', default: SCENARIO_DEFAULTS.logTarget, live: true },
+  {
+    kind: 'choice',
+    name: 'direction',
+    default: SCENARIO_DEFAULTS.direction,
+    options: ['old||new', 'new||old'],
+    live: true,
+  },
   // The pitfall lab: classic mistakes injected into the live run (see src/components/pitfalls).
-  { kind: 'boolean', name: 'shareModelOld', default: false, live: true, pitfall: true },
-  { kind: 'boolean', name: 'teacherNoGrad', default: true, live: true, pitfall: true },
-  { kind: 'boolean', name: 'probsAsInput', default: false, live: true, pitfall: true },
+  {
+    kind: 'boolean',
+    name: 'shareModelOld',
+    default: SCENARIO_DEFAULTS.shareModelOld,
+    live: true,
+    pitfall: true,
+  },
+  {
+    kind: 'boolean',
+    name: 'teacherNoGrad',
+    default: SCENARIO_DEFAULTS.teacherNoGrad,
+    live: true,
+    pitfall: true,
+  },
+  {
+    kind: 'boolean',
+    name: 'probsAsInput',
+    default: SCENARIO_DEFAULTS.probsAsInput,
+    live: true,
+    pitfall: true,
+  },
   {
     kind: 'number',
     name: 'seed',
-    default: 1,
+    default: SCENARIO_DEFAULTS.seed,
     min: 1,
     max: 999999,
     integer: true,

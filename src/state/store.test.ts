@@ -93,7 +93,7 @@ describe('the run lifecycle', () => {
     h.metrics(h.lastOf('run'), 1, 10);
     expect(h.store.getView().phase).toBe('finished');
     h.store.setSetting('lambda', 0);
-    expect(h.lastOf('settings')).toMatchObject({ type: 'settings', state: { lambda: 0 } });
+    expect(h.lastOf('settings')).toMatchObject({ type: 'settings', settings: { lambda: 0 } });
     h.store.continueRun();
     expect(h.store.getView()).toMatchObject({ phase: 'playing', settings: { steps: 20 } });
     expect(h.lastOf('run')).toMatchObject({ type: 'run', steps: 10 });

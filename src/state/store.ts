@@ -12,7 +12,14 @@ import type {
 } from '../worker/protocol';
 import type { WorkerWay } from '../worker/workerStarter';
 import { ResumePoint } from './resumePoint';
-import { type Correction, DEFAULT_STATE, type LabState, SETTINGS, type SettingName } from './schema';
+import {
+  type Correction,
+  DEFAULT_STATE,
+  type LabState,
+  SETTINGS,
+  type SettingName,
+  scenarioSettings,
+} from './schema';
 
 export type Phase = 'starting' | 'pretraining' | 'paused' | 'playing' | 'finished' | 'diverged' | 'failed';
 
@@ -195,7 +202,8 @@ export class LabStore {
   }
 
   start(): void {
-    this.command({ type: 'start', state: this.view.settings });
+    const { settings } = this.view;
+    this.command({ type: 'start', settings: scenarioSettings(settings), backend: settings.backend });
   }
 
   /** The engine started, in this way (see `workerStarter.ts`). */
@@ -221,8 +229,10 @@ export class LabStore {
     });
     this.onSettingsChange(settings);
     if (name === 'backend') this.command({ type: 'backend', backend: settings.backend });
-    else if (live)
-      this.resumePoint.settingsSent(this.command({ type: 'settings', state: settings }), settings);
+    else if (live) {
+      const scenario = scenarioSettings(settings);
+      this.resumePoint.settingsSent(this.command({ type: 'settings', settings: scenario }), scenario);
+    }
     if (name === 'steps' && this.view.phase === 'finished' && this.lastStep() < settings.steps)
       this.update({ phase: 'paused' });
   }
@@ -300,7 +310,13 @@ export class LabStore {
       this.update({ phase: 'failed', error: `the training engine stopped ${this.restarts} times` });
       return;
     }
-    const resume = this.resumePoint.resume(this.view.settings, this.lastStep(), this.lostBackends);
+    const { settings } = this.view;
+    const resume = this.resumePoint.resume(
+      scenarioSettings(settings),
+      settings.backend,
+      this.lastStep(),
+      this.lostBackends,
+    );
     const from = this.resumePoint.checkpoint?.step ?? null;
     // An error the old engine reported on its way out says nothing about the new one.
     const failed = this.view.phase === 'failed' && this.failedFrom !== null;
@@ -310,7 +326,7 @@ export class LabStore {
     });
     this.failedFrom = null;
     if (resume) this.command(resume);
-    else this.command({ type: 'start', state: this.view.settings });
+    else this.start();
     if (failed) this.tick();
   }
 
@@ -327,7 +343,7 @@ export class LabStore {
     if (!this.canRollBack()) return;
     const lr = this.rollBackLr();
     const settings = { ...this.view.settings, lr };
-    const resume = this.resumePoint.rollBack(settings, this.lostBackends);
+    const resume = this.resumePoint.rollBack(scenarioSettings(settings), settings.backend, this.lostBackends);
     if (!resume) return;
     const to = this.view.checkpointStep ?? 0;
     this.update({

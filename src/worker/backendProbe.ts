@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { deepcopy } from '../engine/copy';
 import { NEW_TASK, sampleTask } from '../engine/data/sectorTask';
+import { buildNet, fineTuneOptimizer, klRegOptions } from '../engine/labNet';
 import { randomState, restoreRandomState } from '../engine/random';
-import { buildNet, fineTuneOptimizer, klRegOptions } from '../engine/scenario';
+import { SCENARIO_DEFAULTS } from '../engine/scenarioSettings';
 import { trainStep } from '../engine/trainStep';
-import { DEFAULT_STATE, scenarioSettings } from '../state/schema';
 
 /** The first steps compile kernels (shaders, pipelines) and would understate any backend. */
 const WARMUP_STEPS = 2;
@@ -20,7 +20,7 @@ const DEFAULT_BUDGET_MS = 100;
  */
 export async function measureStepsPerSecond(budgetMs = DEFAULT_BUDGET_MS): Promise<number> {
   const saved = randomState();
-  const settings = scenarioSettings(DEFAULT_STATE);
+  const settings = SCENARIO_DEFAULTS;
   const batch = sampleTask(NEW_TASK, settings.batchSize);
   const x = tf.tensor2d(batch.x);
   const y = tf.tensor1d(batch.y, 'int32');

@@ -5,7 +5,8 @@
  * nothing is watched, and only the worker's `error` events tell.
  */
 
-const pageLocks = (): LockManager | undefined => (globalThis.navigator as Navigator | undefined)?.locks;
+const pageLocks = (): LockManager | undefined =>
+  (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
 
 /** In the worker: takes a lock of its own for the rest of its life, then calls `announce` with its name (null if none). */
 export function holdLifeLock(announce: (name: string | null) => void): void {

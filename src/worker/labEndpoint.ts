@@ -4,9 +4,9 @@
  * command once. It runs in a worker (`labWorker.ts`), or on the page where workers are refused.
  */
 import { chooseBackend, gpuDeviceLost } from './backend';
+import type { EnginePort } from './enginePort';
 import { LabSession } from './labSession';
 import type { Command, Report } from './protocol';
-import type { EnginePort } from './workerStarter';
 
 export function serveLab(port: EnginePort): void {
   const session = new LabSession({

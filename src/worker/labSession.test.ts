@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it, vi } from 'vitest';
 import { Scenario } from '../engine/scenario';
+import { SCENARIO_DEFAULTS } from '../engine/scenarioSettings';
 import { InjectedFault, plantFault } from '../engine/test/faults';
-import { DEFAULT_STATE } from '../state/schema';
 import type { BackendStatus } from './backend';
 import { CHECKPOINT_EVERY, LabSession } from './labSession';
 import type { Command, CommandBody, Report } from './protocol';
@@ -41,11 +41,11 @@ function session() {
 describe('the lab session', () => {
   it('answers every command exactly once, whatever order they come in', async () => {
     const { lab, send, answersTo } = session();
-    const first = send(1, { type: 'start', state: DEFAULT_STATE });
+    const first = send(1, { type: 'start', settings: SCENARIO_DEFAULTS, backend: 'auto' });
     const early = send(1, { type: 'run', steps: 2 }); // before pretraining is done
-    const second = send(2, { type: 'start', state: { ...DEFAULT_STATE, seed: 2 } }); // a Reset
+    const second = send(2, { type: 'start', settings: { ...SCENARIO_DEFAULTS, seed: 2 }, backend: 'auto' }); // a Reset
     const stale = send(1, { type: 'run', steps: 2 }); // meant for the run that Reset replaced
-    const settings = send(2, { type: 'settings', state: { ...DEFAULT_STATE, seed: 2, lambda: 3 } });
+    const settings = send(2, { type: 'settings', settings: { ...SCENARIO_DEFAULTS, seed: 2, lambda: 3 } });
     const run = send(2, { type: 'run', steps: 3 });
     const backend = send(2, { type: 'backend', backend: 'cpu' });
     await backend.done;
@@ -79,15 +79,15 @@ describe('the lab session', () => {
 
   it('a diverging step is answered with the metrics up to that step', async () => {
     const { lab, send, answersTo } = session();
-    const state = {
-      ...DEFAULT_STATE,
+    const settings = {
+      ...SCENARIO_DEFAULTS,
       optimizer: 'sgd',
       lr: 0.1,
       reduction: 'sum',
       lambda: 10,
       batchSize: 256,
     } as const;
-    await send(1, { type: 'start', state }).done;
+    await send(1, { type: 'start', settings, backend: 'auto' }).done;
     let last: Report | undefined;
     for (let i = 0; i < 40 && last?.type !== 'diverged'; i++) {
       const run = send(1, { type: 'run', steps: 10 });
@@ -105,7 +105,7 @@ describe('the lab session', () => {
 describe('a step that throws part-way through a batch', () => {
   it('leaves no tensor of the earlier steps behind and is answered by one error', async () => {
     const { lab, send, answersTo } = session();
-    await send(1, { type: 'start', state: DEFAULT_STATE }).done;
+    await send(1, { type: 'start', settings: SCENARIO_DEFAULTS, backend: 'auto' }).done;
     await send(1, { type: 'run', steps: 1 }).done; // creates Adam's moments, which then stay
     const before = tf.memory().numTensors;
     // The third step of five throws inside the optimizer's update, after the gradients exist.
@@ -139,7 +139,7 @@ describe('a lost GPU device', () => {
       },
       deviceLost: () => new Promise<string>((resolve) => (lose = resolve)),
     });
-    await lab.receive({ type: 'start', state: DEFAULT_STATE, id: 1, runId: 1 });
+    await lab.receive({ type: 'start', settings: SCENARIO_DEFAULTS, backend: 'auto', id: 1, runId: 1 });
     lose('device destroyed');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(reports.at(-1)).toEqual({
@@ -156,7 +156,7 @@ describe('a lost GPU device', () => {
 describe('checkpoints', () => {
   it('one follows pretraining, and one every CHECKPOINT_EVERY steps, each after the metrics that reach it', async () => {
     const { lab, reports, send } = session();
-    await send(1, { type: 'start', state: DEFAULT_STATE }).done;
+    await send(1, { type: 'start', settings: SCENARIO_DEFAULTS, backend: 'auto' }).done;
     expect(reports.slice(-2).map((r) => r.type)).toEqual(['ready', 'checkpoint']);
     await send(1, { type: 'run', steps: CHECKPOINT_EVERY - 1 }).done;
     expect(reports.at(-1)?.type).toBe('metrics');
@@ -175,12 +175,12 @@ describe('checkpoints', () => {
 
   it('a new session resumed from one retrains the steps after it, settings changes where they applied, and goes on as the first would', async () => {
     const first = session();
-    await first.send(1, { type: 'start', state: DEFAULT_STATE }).done;
+    await first.send(1, { type: 'start', settings: SCENARIO_DEFAULTS, backend: 'auto' }).done;
     const saved = first.reports.at(-1);
     if (saved?.type !== 'checkpoint') throw new Error('expected the checkpoint after pretraining');
     await first.send(1, { type: 'run', steps: 1 }).done;
-    const changed = { ...DEFAULT_STATE, lambda: 3, lr: 0.02 };
-    const settings = first.send(1, { type: 'settings', state: changed });
+    const changed = { ...SCENARIO_DEFAULTS, lambda: 3, lr: 0.02 };
+    const settings = first.send(1, { type: 'settings', settings: changed });
     await settings.done;
     expect(first.answersTo(settings.command)).toEqual([
       expect.objectContaining({ outcome: 'applied', afterStep: 1 }),
@@ -193,9 +193,9 @@ describe('checkpoints', () => {
     const second = session();
     const resume = second.send(1, {
       type: 'resume',
-      state: changed,
+      settings: changed,
       checkpoint: saved.checkpoint,
-      replay: [{ afterStep: 1, state: changed }],
+      replay: [{ afterStep: 1, settings: changed }],
       to: 3,
       backend: 'cpu',
       skip: [],

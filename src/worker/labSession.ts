@@ -5,9 +5,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type Checkpoint, checkpoint, checkpointArrays, isFiniteCheckpoint } from '../engine/checkpoint';
 import { NUM_CLASSES } from '../engine/data/sectorTask';
-import { gridPoints, PRETRAIN_STEPS, probabilities, Scenario } from '../engine/scenario';
+import { gridPoints, probabilities } from '../engine/evaluate';
+import { liveBatch, modesGrid } from '../engine/probes';
+import { PRETRAIN_STEPS, Scenario } from '../engine/scenario';
+import { readStepValues } from '../engine/stepValues';
 import type { StepLosses } from '../engine/trainStep';
-import { type LabState, scenarioSettings } from '../state/schema';
 import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
 import type { Boundaries, Command, PlotPoints, ReportBody, Snapshot, StepMetrics } from './protocol';
@@ -35,7 +37,6 @@ export interface SessionPorts {
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class LabSession {
-  private state: LabState | null = null;
   private scenario: Scenario | null = null;
   private grid: tf.Tensor2D | null = null;
   private backendStarted = false;
@@ -77,11 +78,10 @@ export class LabSession {
     const answer: Answer = (report, transfer) => this.ports.post(report, command.runId, command.id, transfer);
     switch (command.type) {
       case 'start':
-        return this.start(command.state, command.runId, answer);
+        return this.start(command, answer);
       case 'settings':
         if (command.runId !== this.wantedRun) return answer({ type: 'ack', outcome: 'stale' });
-        this.state = command.state;
-        this.scenario?.update(scenarioSettings(command.state));
+        this.scenario?.update(command.settings);
         return answer({ type: 'ack', outcome: 'applied', afterStep: this.scenario?.fineTuneStepsDone ?? 0 });
       case 'run':
         if (command.runId !== this.runId || command.runId !== this.wantedRun)
@@ -112,14 +112,16 @@ export class LabSession {
     return status;
   }
 
-  private async start(next: LabState, runId: number, answer: Answer): Promise<void> {
-    this.state = next;
+  private async start(
+    { settings, backend, runId }: Extract<Command, { type: 'start' }>,
+    answer: Answer,
+  ): Promise<void> {
     this.runId = runId;
     if (!this.backendStarted) {
-      this.ports.post({ type: 'backend', status: await this.switchBackend(next.backend) }, runId, null);
+      this.ports.post({ type: 'backend', status: await this.switchBackend(backend) }, runId, null);
     }
     this.scenario?.dispose();
-    this.scenario = new Scenario(scenarioSettings(next));
+    this.scenario = new Scenario(settings);
     const s = this.scenario;
     while (!s.pretrained) {
       for (let i = 0; i < PRETRAIN_CHUNK && !s.pretrained; i++) s.pretrainStep();
@@ -144,7 +146,6 @@ export class LabSession {
 
   /** Continues a run from a checkpoint the page kept (see `resume.ts`). */
   private async resume(command: Extract<Command, { type: 'resume' }>, answer: Answer): Promise<void> {
-    this.state = command.state;
     this.runId = command.runId;
     if (!this.backendStarted) {
       const status = await this.switchBackend(command.backend, command.skip);
@@ -168,8 +169,7 @@ export class LabSession {
   }
 
   private async run(s: Scenario, steps: number, answer: Answer): Promise<void> {
-    const lambda = this.state?.lambda ?? s.settings.lambda;
-    const metrics: StepMetrics[] = [];
+    const { lambda } = s.settings;
     const losses: StepLosses[] = [];
     let saved: Checkpoint | null = null;
     try {
@@ -177,23 +177,16 @@ export class LabSession {
         losses.push(s.step());
         if (s.fineTuneStepsDone % CHECKPOINT_EVERY === 0) saved = await checkpoint(s);
       }
-      // One read for the whole batch of steps: a GPU backend syncs once, not once per scalar.
-      const values = await tf
-        .tidy(() => tf.stack(losses.flatMap((l) => [l.lossNew, l.klPenalty, l.totalLoss])))
-        .data();
-      const first = s.fineTuneStepsDone - losses.length + 1;
-      for (let i = 0; i < losses.length; i++) {
-        metrics.push({
-          step: first + i,
-          lossNew: values[3 * i],
-          klPenalty: values[3 * i + 1],
-          totalLoss: values[3 * i + 2],
-          lambda,
-        });
-      }
-    } finally {
+    } catch (e) {
       tf.dispose(losses.flatMap((l) => [l.lossNew, l.klPenalty, l.totalLoss]));
+      throw e;
     }
+    const first = s.fineTuneStepsDone - losses.length + 1;
+    const metrics: StepMetrics[] = (await readStepValues(losses)).map((values, i) => ({
+      step: first + i,
+      ...values,
+      lambda,
+    }));
     const bad = metrics.findIndex(
       (m) => !Number.isFinite(m.totalLoss) || Math.abs(m.totalLoss) > DIVERGED_ABOVE,
     );
@@ -206,9 +199,9 @@ export class LabSession {
     }
     const due = steps === 1 || s.fineTuneStepsDone - this.lastBoundaryStep >= BOUNDARY_EVERY;
     const bounds = due ? await this.boundaries(s) : null;
-    const modesGrid = due ? await s.modesGrid() : null;
+    const grid = due ? await modesGrid(s) : null;
     answer(
-      { type: 'metrics', steps: metrics, snapshot: await snapshot(s), boundaries: bounds, modesGrid },
+      { type: 'metrics', steps: metrics, snapshot: await snapshot(s), boundaries: bounds, modesGrid: grid },
       bounds ? [bounds.model.buffer, bounds.modelOld.buffer] : [],
     );
     if (kept) this.postCheckpoint(kept); // after the metrics that reach its step
@@ -239,7 +232,7 @@ async function snapshot(s: Scenario): Promise<Snapshot> {
   const [acc, bn, batch, modelOldGradNorm] = await Promise.all([
     s.accuracies(),
     s.batchNormStats(),
-    s.liveBatch(),
+    liveBatch(s),
     s.modelOldGradNorm(),
   ]);
   const channels = (c: { runningMean: Float32Array; runningVar: Float32Array } | undefined) => ({

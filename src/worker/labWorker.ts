@@ -1,7 +1,7 @@
-/// <reference lib="webworker" />
 /** The lab's Web Worker: the engine of `labEndpoint.ts`, training on its own thread. */
+
+import { announceStarted } from './enginePort';
 import { serveLab } from './labEndpoint';
-import { announceStarted } from './workerStarter';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as F from '../engine/functional';
+import type { EnginePort } from './enginePort';
 import type {
   KLDivCalls,
   KLDivResult,
@@ -17,7 +18,6 @@ import type {
   Reductions,
   SoftmaxResult,
 } from './lessonsProtocol';
-import type { EnginePort } from './workerStarter';
 
 // A few dozen numbers per request: the CPU backend is exact float32 and leaves the GPU to the lab.
 const ready = tf.setBackend('cpu').then((ok) => {

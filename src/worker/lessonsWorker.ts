@@ -1,7 +1,7 @@
-/// <reference lib="webworker" />
 /** The lessons' Web Worker: the engine of `lessonsEndpoint.ts`, answering the page from its own thread. */
+
+import { announceStarted } from './enginePort';
 import { serveLessons } from './lessonsEndpoint';
-import { announceStarted } from './workerStarter';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -6,16 +6,17 @@
  */
 
 import type { Checkpoint } from '../engine/checkpoint';
-import type { ModesGridCell } from '../engine/scenario';
-import type { LabState } from '../state/schema';
+import type { LiveBatch, ModesGridCell } from '../engine/probes';
+import type { ScenarioSettings } from '../engine/scenarioSettings';
+import type { StepValues } from '../engine/stepValues';
 import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
 
 export type CommandBody =
   /** A new run: generate data, build and pretrain the model, freeze model_old. Answer: `ready`. */
-  | { type: 'start'; state: LabState }
+  | { type: 'start'; settings: ScenarioSettings; backend: BackendName | 'auto' }
   /** Settings that apply from the next step on. Answer: `ack`. */
-  | { type: 'settings'; state: LabState }
+  | { type: 'settings'; settings: ScenarioSettings }
   /** Train up to `steps` fine-tuning steps. Answer: `metrics`, or `diverged`. */
   | { type: 'run'; steps: number }
   /** Answer: `backend`. */
@@ -23,12 +24,12 @@ export type CommandBody =
   /**
    * Continue a run from `checkpoint` (after a worker crash, a lost GPU device, or a roll back):
    * restore it, retrain silently up to step `to` applying each of `replay` after its step, then
-   * apply `state`. Starts the backend first if none runs (`backend`, leaving out `skip`).
+   * apply `settings`. Starts the backend first if none runs (`backend`, leaving out `skip`).
    * Answer: `resumed`.
    */
   | {
       type: 'resume';
-      state: LabState;
+      settings: ScenarioSettings;
       checkpoint: Checkpoint;
       replay: SettingsChange[];
       to: number;
@@ -39,16 +40,13 @@ export type CommandBody =
 /** Settings the worker applied once `afterStep` fine-tuning steps were done. */
 export interface SettingsChange {
   afterStep: number;
-  state: LabState;
+  settings: ScenarioSettings;
 }
 
 export type Command = CommandBody & { id: number; runId: number };
 
-export interface StepMetrics {
+export interface StepMetrics extends StepValues {
   step: number;
-  lossNew: number;
-  klPenalty: number;
-  totalLoss: number;
   lambda: number;
 }
 
@@ -70,18 +68,6 @@ export interface Snapshot {
   modelOldGradNorm: number;
 }
 
-/** Both KL directions (batchmean) on the live batch, and its first sample's distributions. */
-export interface LiveBatch {
-  size: number;
-  /** KL(model_old ‖ model): what F.kl_div(log_softmax(new), softmax(old)) computes. */
-  klOldNew: number;
-  /** KL(model ‖ model_old): what the article's formula writes. */
-  klNewOld: number;
-  /** Class probabilities of the batch's first sample under model_old and model. */
-  pOld: number[];
-  pNew: number[];
-}
-
 /** Class probabilities of both models over a square grid, row-major from the top-left. */
 export interface Boundaries {
   /** Cells per side. */
@@ -99,8 +85,8 @@ export interface PlotPoints {
   newTask: { x: number[][]; y: number[] };
 }
 
-/** model.eval() × torch.no_grad() measured on model_old and the live batch (see Scenario.modesGrid). */
-export type { ModesGridCell } from '../engine/scenario';
+/** Measured beside training on the live batch (see src/engine/probes.ts). */
+export type { LiveBatch, ModesGridCell } from '../engine/probes';
 
 /** How a command was answered without a report of its own. */
 export type AckOutcome =

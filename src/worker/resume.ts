@@ -6,7 +6,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { restoreCheckpoint } from '../engine/checkpoint';
 import type { Scenario } from '../engine/scenario';
-import { scenarioSettings } from '../state/schema';
 import type { Command } from './protocol';
 
 export function resumeScenario(command: Extract<Command, { type: 'resume' }>): Scenario {
@@ -17,13 +16,13 @@ export function resumeScenario(command: Extract<Command, { type: 'resume' }>): S
     let next = 0;
     for (;;) {
       while (next < changes.length && changes[next].afterStep <= s.fineTuneStepsDone) {
-        s.update(scenarioSettings(changes[next++].state));
+        s.update(changes[next++].settings);
       }
       if (s.fineTuneStepsDone >= command.to) break;
       const losses = s.step();
       tf.dispose([losses.lossNew, losses.klPenalty, losses.totalLoss]);
     }
-    s.update(scenarioSettings(command.state));
+    s.update(command.settings);
     return s;
   } catch (e) {
     s.dispose();

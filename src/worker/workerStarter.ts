@@ -5,27 +5,10 @@
  * policy refuses workers altogether can still run the engine on its own thread.
  */
 
+import { type EnginePort, FAILED, STARTED } from './enginePort';
+
 /** How the engine ended up running. */
 export type WorkerWay = 'module' | 'blob' | 'mainThread';
-
-/** What the engine side talks through: a worker's own scope, or one end of a MessageChannel on the page. */
-export interface EnginePort {
-  postMessage(message: unknown, transfer: Transferable[]): void;
-  onmessage: ((event: MessageEvent) => unknown) | null;
-}
-
-/** The engine's first message: it loaded and listens. The page never sees it. */
-const STARTED = 'kllab:engine-started';
-/** Tags the message a Blob URL worker sends when it could not import the engine. */
-const FAILED = 'kllab:engine-failed';
-
-/**
- * Called by a worker once its module has loaded and its `onmessage` is set. The announcement names a
- * Web Lock the worker holds for as long as it lives (`exitWatch.ts`), when the page may use locks.
- */
-export function announceStarted(port: EnginePort): void {
-  holdLifeLock((name) => port.postMessage([STARTED, name], []));
-}
 
 export interface EngineSource {
   /** The worker chunk's URL, from a `./x.ts?worker&url` import (relative to the page, or absolute). */
@@ -34,7 +17,7 @@ export interface EngineSource {
   onMainThread(port: EnginePort): Promise<void>;
 }
 
-import { holdLifeLock, whenLockFree } from './exitWatch';
+import { whenLockFree } from './exitWatch';
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

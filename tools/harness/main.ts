@@ -3,7 +3,8 @@
  * `window.harness.runCase(case, backend)` and `window.harness.bench(case, backend, steps)`.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { type CaseResult, parseCase, prepareCase, runCase } from '../../src/engine/case';
+import { type CaseResult, parseCase } from '../../src/engine/case';
+import { prepareCase, runCase } from '../../src/engine/runCase';
 import { type BackendName, chooseBackend, describeFailure } from '../../src/worker/backend';
 
 export interface BenchFigures {

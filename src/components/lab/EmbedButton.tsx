@@ -63,7 +63,7 @@ function EmbedDialog({ page, onClose }: { page: EmbedParams; onClose: () => void
     locked: page.locked,
     autoplay,
     height: frameHeight(height),
-    title: t('embed.frameTitle'),
+    title: t('frame.title'),
   };
   return (
     <dialog ref={dialog} className="embed-dialog" aria-labelledby={`${id}-heading`} onClose={onClose}>

@@ -12,6 +12,7 @@ export interface SectorTask {
   rotation: number;
 }
 
+export const NUM_FEATURES = 2;
 export const NUM_CLASSES = 3;
 
 export const OLD_TASK: SectorTask = { center: [-0.5, 0], spread: 1.2, rotation: 0 };

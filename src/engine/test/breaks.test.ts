@@ -9,10 +9,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { compareWithGolden, type Golden } from '../../../tools/golden/compare';
-import { parseCase, runCase, type TrainCase } from '../case';
+import { parseCase, type TrainCase } from '../case';
 import * as F from '../functional';
 import { BatchNorm1d, Dropout } from '../nn';
 import { Adam, SGD } from '../optim';
+import { runCase } from '../runCase';
 import * as T from '../trainStep';
 
 const dir = new URL('../../../tools/golden/', import.meta.url);

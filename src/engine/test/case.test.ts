@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
 import { compareWithGolden, type Golden } from '../../../tools/golden/compare';
-import { CaseError, parseCase, runCase } from '../case';
+import { CaseError, parseCase } from '../case';
+import { runCase } from '../runCase';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const casesDir = new URL('../../../tools/golden/cases/', import.meta.url);

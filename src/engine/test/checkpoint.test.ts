@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, scenarioSettings } from '../../state/schema';
+
 import {
   type Checkpoint,
   checkpoint,
@@ -9,7 +9,8 @@ import {
   isFiniteCheckpoint,
   restoreCheckpoint,
 } from '../checkpoint';
-import { Scenario, type ScenarioSettings } from '../scenario';
+import { Scenario } from '../scenario';
+import { SCENARIO_DEFAULTS, type ScenarioSettings } from '../scenarioSettings';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -41,7 +42,7 @@ const CASES: [string, Partial<ScenarioSettings>][] = [
 
 describe('a checkpoint', () => {
   it.each(CASES)('continues a run exactly: %s', async (_name, changes) => {
-    const settings = { ...scenarioSettings(DEFAULT_STATE), ...changes };
+    const settings = { ...SCENARIO_DEFAULTS, ...changes };
     const k = 7;
     const n = 15;
     const whole = pretrained(settings);
@@ -64,7 +65,7 @@ describe('a checkpoint', () => {
   });
 
   it('is taken right after pretraining too, and differs from a fresh one once steps were trained', async () => {
-    const s = pretrained(scenarioSettings(DEFAULT_STATE));
+    const s = pretrained(SCENARIO_DEFAULTS);
     const atZero = await checkpoint(s);
     expect(atZero.step).toBe(0);
     expect(atZero.optimizer).toEqual([]); // Adam has no moments before its first step
@@ -77,7 +78,7 @@ describe('a checkpoint', () => {
   });
 
   it('holds copies, not the backend’s own arrays, and says whether it is finite', async () => {
-    const s = pretrained(scenarioSettings(DEFAULT_STATE));
+    const s = pretrained(SCENARIO_DEFAULTS);
     await stepOn(s, 1);
     const saved: Checkpoint = await checkpoint(s);
     const weight = s.model.stateDict().get('0.weight');

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCase, prepareCase } from '../case';
+import { parseCase } from '../case';
 import { Dropout, type Sequential } from '../nn';
 import { manualSeed } from '../random';
+import { prepareCase } from '../runCase';
 
 const ROWS = 200;
 const COLS = 500;

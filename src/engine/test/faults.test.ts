@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_STATE, scenarioSettings } from '../../state/schema';
 import { deepcopy } from '../copy';
+import { buildNet } from '../labNet';
 import { type Module, Sequential } from '../nn';
 import { Adam } from '../optim';
+import { liveBatch, modesGrid } from '../probes';
 import { manualSeed, nextSeed, randomState, restoreRandomState } from '../random';
-import { buildNet, Scenario } from '../scenario';
+import { Scenario } from '../scenario';
+import { SCENARIO_DEFAULTS } from '../scenarioSettings';
 import { trainStep } from '../trainStep';
 import { type FaultPlace, InjectedFault, plantFault } from './faults';
 
@@ -34,7 +36,7 @@ let scenario: Scenario;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  scenario = new Scenario(scenarioSettings(DEFAULT_STATE));
+  scenario = new Scenario(SCENARIO_DEFAULTS);
   while (!scenario.pretrained) scenario.pretrainStep();
   // The first fine-tuning step creates the optimizer's moments; every later step keeps their count.
   tf.dispose(Object.values(scenario.step()));
@@ -84,7 +86,7 @@ describe('a measurement that throws', () => {
     const state = randomState();
     // The second forward: the first has drawn its dropout masks from the generator.
     const fault = throwFromForward(2);
-    await expect(scenario.modesGrid()).rejects.toThrow(InjectedFault);
+    await expect(modesGrid(scenario)).rejects.toThrow(InjectedFault);
     fault.mockRestore();
     expect(tf.memory().numTensors).toBe(before);
     const nextDraws = [nextSeed(), nextSeed(), nextSeed()];
@@ -95,7 +97,7 @@ describe('a measurement that throws', () => {
   it('liveBatch leaves no tensor behind', async () => {
     const before = tf.memory().numTensors;
     const fault = throwFromForward(2); // model_old's forward, after the model's
-    await expect(scenario.liveBatch()).rejects.toThrow(InjectedFault);
+    await expect(liveBatch(scenario)).rejects.toThrow(InjectedFault);
     fault.mockRestore();
     expect(tf.memory().numTensors).toBe(before);
   });

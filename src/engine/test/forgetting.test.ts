@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, scenarioSettings } from '../../state/schema';
-import { runScenario } from '../scenario';
+import { runScenario } from '../runScenario';
+import { SCENARIO_DEFAULTS } from '../scenarioSettings';
 
 /**
  * The lesson the lab teaches, checked on the default scenario with only λ varied: fine-tuning
@@ -12,7 +12,7 @@ const LAMBDAS = [0, 0.3, 1, 3, 10];
 const SEEDS = [1, 2, 3];
 const STEPS = 300;
 
-const defaults = scenarioSettings(DEFAULT_STATE);
+const defaults = SCENARIO_DEFAULTS;
 
 async function averaged(lambda: number) {
   let pretrained = 0;

@@ -3,19 +3,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { backward } from '../autograd';
-import {
-  buildModel,
-  buildOptimizer,
-  loadJSONState,
-  type NestedNumbers,
-  parseCase,
-  stateToJSON,
-  type TrainCase,
-} from '../case';
+import { type NestedNumbers, parseCase, type TrainCase } from '../case';
 import { deepcopy } from '../copy';
 import { BatchNorm1d, Linear, type Module, type Sequential } from '../nn';
 import { SGD } from '../optim';
 import { manualSeed } from '../random';
+import { buildModel, buildOptimizer, loadJSONState, stateToJSON } from '../runCase';
 import { trainStep } from '../trainStep';
 
 const articleCase: TrainCase = parseCase(

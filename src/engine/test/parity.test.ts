@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareWithGolden, type Golden } from '../../../tools/golden/compare';
-import { parseCase, runCase } from '../case';
+import { parseCase } from '../case';
+import { runCase } from '../runCase';
 
 const dir = new URL('../../../tools/golden/', import.meta.url);
 const names = readdirSync(new URL('cases/', dir)).map((f) => f.replace(/\.json$/, ''));

@@ -1,13 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, scenarioSettings } from '../../state/schema';
 import { deepcopy } from '../copy';
 import { Linear, Sequential } from '../nn';
+import { liveBatch, modesGrid } from '../probes';
 import { manualSeed, nextSeed } from '../random';
-import { runScenario, Scenario, type ScenarioSettings } from '../scenario';
+import { runScenario } from '../runScenario';
+import { Scenario } from '../scenario';
+import { SCENARIO_DEFAULTS, type ScenarioSettings } from '../scenarioSettings';
 
-const defaults = scenarioSettings(DEFAULT_STATE);
+const defaults: ScenarioSettings = SCENARIO_DEFAULTS;
 const settings = defaults;
 
 beforeAll(async () => {
@@ -46,7 +48,7 @@ describe('the scenario', () => {
     const nextLoss = async (measure: boolean) => {
       const s = await pretrainedScenario();
       for (let i = 0; i < 3; i++) tf.dispose(Object.values(s.step()));
-      const measured = measure ? { batch: await s.liveBatch(), grid: await s.modesGrid() } : null;
+      const measured = measure ? { batch: await liveBatch(s), grid: await modesGrid(s) } : null;
       const losses = s.step();
       const loss = (await losses.totalLoss.data())[0];
       tf.dispose(Object.values(losses));

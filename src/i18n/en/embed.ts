@@ -7,7 +7,6 @@ export const embed = {
   'embed.options': 'Options',
   'embed.autoplay': 'Start playing by itself',
   'embed.height': 'Frame height (px)',
-  'embed.frameTitle': 'KL Lab: fine-tuning with a KL penalty, live',
   'embed.iframe': 'HTML iframe',
   'embed.iframeHint':
     'Needs no script on your page: Canvas, Moodle, JupyterLab, any HTML page. In Markdown and MkDocs, paste it with a blank line before and after.',

@@ -9,7 +9,6 @@ export const embed: Record<keyof typeof en, string> = {
   'embed.options': '选项',
   'embed.autoplay': '加载后自动开始训练',
   'embed.height': '框架高度（像素）',
-  'embed.frameTitle': 'KL Lab：带 KL 惩罚的微调，实时演示',
   'embed.iframe': 'HTML iframe',
   'embed.iframeHint':
     '页面上无需任何脚本：适用于 Canvas、Moodle、JupyterLab 和任何 HTML 页面。在 Markdown 与 MkDocs 中粘贴时，前后各空一行。',
