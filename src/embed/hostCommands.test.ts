@@ -45,15 +45,19 @@ function send(store: HostStore, message: unknown): HostReply {
   return reply;
 }
 
+/** Sends a `set` command, the one that carries the most. */
+const sendSet = (store: HostStore, id: number | string, settings: unknown) =>
+  send(store, { kllab: 1, type: 'set', id, settings });
+
 describe('Host API commands', () => {
   it('drive the real store: set commands the worker, step before pretraining is refused', () => {
     const sent: Command[] = [];
     const store = new LabStore((command) => sent.push(command), { state: DEFAULT_STATE, corrections: [] });
-    expect(send(store, { kllab: 1, type: 'set', id: 1, settings: { lambda: 0.3 } })).toMatchObject({
+    expect(sendSet(store, 1, { lambda: 0.3 })).toMatchObject({
       ok: true,
       state: { settings: { lambda: 0.3 }, phase: 'starting', runId: 1, step: 0 },
     });
-    expect(sent.at(-1)).toMatchObject({ type: 'settings', state: { lambda: 0.3 } });
+    expect(sent.at(-1)).toMatchObject({ type: 'settings', settings: { lambda: 0.3 } });
     expect(send(store, { kllab: 1, type: 'step', id: 2 })).toMatchObject({ ok: false });
   });
 
@@ -83,11 +87,11 @@ describe('Host API commands', () => {
 
   it('set applies valid values and skips unchanged ones', () => {
     const store = new FakeStore();
-    const reply = send(store, {
-      kllab: 1,
-      type: 'set',
-      id: 1,
-      settings: { lambda: 0, optimizer: 'sgd', freezeBatchNorm: true, dropout: DEFAULT_STATE.dropout },
+    const reply = sendSet(store, 1, {
+      lambda: 0,
+      optimizer: 'sgd',
+      freezeBatchNorm: true,
+      dropout: DEFAULT_STATE.dropout,
     });
     expect(reply.ok).toBe(true);
     expect(store.calls).toEqual(['set lambda=0', 'set optimizer=sgd', 'set freezeBatchNorm=true']);
@@ -99,12 +103,7 @@ describe('Host API commands', () => {
 
   it('set clamps out-of-range numbers by the schema and lists the corrections', () => {
     const store = new FakeStore();
-    const reply = send(store, {
-      kllab: 1,
-      type: 'set',
-      id: 2,
-      settings: { lambda: 50, batchSize: 3.4, steps: -1e300 },
-    });
+    const reply = sendSet(store, 2, { lambda: 50, batchSize: 3.4, steps: -1e300 });
     expect(reply).toMatchObject({
       ok: true,
       state: { settings: { lambda: 10, batchSize: 3, steps: 10 } },
@@ -129,7 +128,7 @@ describe('Host API commands', () => {
     [new Date(0), /"settings" must be a plain object/],
   ])('set refuses %o, changing nothing', (settings, error) => {
     const store = new FakeStore();
-    const reply = send(store, { kllab: 1, type: 'set', id: 'x', settings });
+    const reply = sendSet(store, 'x', settings);
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(error) });
     expect(store.calls).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { frame as frameEn } from './en/frame';
 import { lab as labEn } from './en/lab';
 import { lessons as lessonsEn } from './en/lessons';
 import { pitfalls as pitfallsEn } from './en/pitfalls';
+import { names } from './names';
 import { article as articleZh } from './zh/article';
 import { backend as backendZh } from './zh/backend';
 import { boot as bootZh } from './zh/boot';
@@ -21,6 +22,7 @@ import { pitfalls as pitfallsZh } from './zh/pitfalls';
 
 /** One catalog per language, merged from one file per area of the page. */
 const en = {
+  ...names,
   ...labEn,
   ...backendEn,
   ...articleEn,
@@ -38,6 +40,7 @@ export type Language = 'en' | 'zh';
 export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
   en,
   zh: {
+    ...names,
     ...labZh,
     ...backendZh,
     ...articleZh,

@@ -5,6 +5,17 @@ import { storeHarness as harness, metricsOf } from './storeHarness';
 
 const stepsOf = (store: LabStore) => store.getView().steps.map((s) => s.step);
 
+/** Pretrains, presses Play, then Reset while the first run's command is still out. */
+function resetWhilePlaying() {
+  const h = harness();
+  h.store.start();
+  h.ready(h.lastOf('start'));
+  h.store.play();
+  const oldRun = h.lastOf('run');
+  h.store.reset();
+  return { h, oldRun };
+}
+
 describe('the run lifecycle', () => {
   it('every command carries an id and the run id; a reset moves to a new run id', () => {
     const { store, sent } = harness();
@@ -20,12 +31,7 @@ describe('the run lifecycle', () => {
   });
 
   it('drops a metrics report of the previous run that lands after Reset', () => {
-    const h = harness();
-    h.store.start();
-    h.ready(h.lastOf('start'));
-    h.store.play();
-    const oldRun = h.lastOf('run');
-    h.store.reset();
+    const { h, oldRun } = resetWhilePlaying();
     h.metrics(oldRun, 61, 1); // in flight when Reset was pressed
     h.ready(h.lastOf('start'));
     h.store.step();
@@ -36,12 +42,7 @@ describe('the run lifecycle', () => {
   });
 
   it('a late answer of the old run does not free the new run’s command slot', () => {
-    const h = harness();
-    h.store.start();
-    h.ready(h.lastOf('start'));
-    h.store.play();
-    const oldRun = h.lastOf('run');
-    h.store.reset();
+    const { h, oldRun } = resetWhilePlaying();
     h.ready(h.lastOf('start'));
     h.store.play();
     const newRun = h.lastOf('run');

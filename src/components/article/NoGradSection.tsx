@@ -1,6 +1,11 @@
 import { useT } from '../../i18n/I18n';
 import { Rich } from './Rich';
 
+/** What each switch does, one item each. */
+const SWITCHES = ['article.noGrad.eval', 'article.noGrad.noGrad'] as const;
+/** What follows for the teacher, and what the lab shows of it. */
+const CONCLUSIONS = ['article.noGrad.teacher', 'article.noGrad.lab'] as const;
+
 /** §e: `model.eval()` and `torch.no_grad()` are independent, and the frozen teacher needs both. */
 export function NoGradSection() {
   const t = useT();
@@ -11,19 +16,17 @@ export function NoGradSection() {
       </h2>
       <p>{t('article.noGrad.intro')}</p>
       <ul>
-        <li>
-          <Rich text={t('article.noGrad.eval')} />
-        </li>
-        <li>
-          <Rich text={t('article.noGrad.noGrad')} />
-        </li>
+        {SWITCHES.map((key) => (
+          <li key={key}>
+            <Rich text={t(key)} />
+          </li>
+        ))}
       </ul>
-      <p>
-        <Rich text={t('article.noGrad.teacher')} />
-      </p>
-      <p>
-        <Rich text={t('article.noGrad.lab')} />
-      </p>
+      {CONCLUSIONS.map((key) => (
+        <p key={key}>
+          <Rich text={t(key)} />
+        </p>
+      ))}
     </section>
   );
 }

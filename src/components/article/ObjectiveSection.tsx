@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 import { TermButton } from '../code/TermButton';
+import { formatShort } from '../formatNumber';
 import { Formula } from './Formula';
 import { Rich } from './Rich';
 
@@ -70,7 +71,7 @@ export function ObjectiveSection() {
       <p className="term-hint">{t('code.formula.hint')}</p>
       <p>
         <Rich
-          text={t('article.objective.lambda', { value: Number(lambda.toFixed(3)) })}
+          text={t('article.objective.lambda', { value: formatShort(lambda, 4) })}
           slots={{ lambda: lambdaSymbol }}
         />
       </p>

@@ -1,24 +1,16 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer } from 'recharts';
+import { Legend, Line, ReferenceLine } from 'recharts';
+import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
 import type { GhostRun } from '../../state/store';
+import { formatPercent } from '../formatNumber';
 import { ChartFigure } from './ChartFigure';
-import {
-  AXIS_LABEL,
-  CHART_HEIGHT,
-  CHART_MARGIN,
-  GRID_STROKE,
-  inDeclaredOrder,
-  SERIES_COLOR,
-  stepAxis,
-  stepDomain,
-  stepTooltip,
-  valueAxis,
-} from './chartStyle';
+import { AXIS_LABEL, CHART_HEIGHT, inDeclaredOrder, SERIES_COLOR, stepDomain } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
 import { ghostName } from './ghostName';
 import { SeriesLegend } from './SeriesLegend';
+import { StepChart } from './StepChart';
 import { CHART_UPDATE_MS, selectSnapshots, useThrottledLabView } from './useThrottledLabView';
 
 interface AccuracyRow {
@@ -28,10 +20,21 @@ interface AccuracyRow {
   newTask: number;
 }
 
-const SERIES_ORDER = inDeclaredOrder(['oldTask', 'newTask']);
+interface TaskSeries {
+  task: 'old' | 'new';
+  dataKey: Exclude<keyof AccuracyRow, 'step'>;
+  name: MessageKey;
+  color: string;
+}
+
+/** The two tasks' lines, in the order of the legend and the tooltip. */
+const TASKS: readonly TaskSeries[] = [
+  { task: 'old', dataKey: 'oldTask', name: 'charts.accuracy.oldTask', color: SERIES_COLOR.oldTask },
+  { task: 'new', dataKey: 'newTask', name: 'charts.accuracy.newTask', color: SERIES_COLOR.newTask },
+];
+const SERIES_ORDER = inDeclaredOrder(TASKS.map((task) => task.dataKey));
 const PERCENT_TICKS = [0, 25, 50, 75, 100];
 const percent = (fraction: number) => fraction * 100;
-const formatPercent = (value: number) => `${value.toFixed(1)}%`;
 /** Earlier runs, oldest first, each with its own dash so that two ghosts never look alike. */
 const GHOST_DASH = ['2 3', '6 3', '1 2', '8 2 2 2', '4 4'];
 const GHOST_OPACITY = 0.45;
@@ -81,80 +84,64 @@ export function AccuracyChart() {
         )
       }
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <LineChart data={rows} margin={CHART_MARGIN}>
-          <CartesianGrid stroke={GRID_STROKE} />
-          {stepAxis(t('charts.axis.step'), stepDomain(plannedSteps, lastStep))}
-          {valueAxis(t('charts.accuracy.axis'), { domain: [0, 100], ticks: PERCENT_TICKS })}
-          {stepTooltip(
-            (step) => t('charts.tooltip.step', { step: String(step) }),
-            SERIES_ORDER,
-            formatPercent,
-          )}
-          <Legend content={SeriesLegend} position="top" itemSorter={SERIES_ORDER} />
-          {pretrained !== null && (
-            <ReferenceLine
-              y={percent(pretrained)}
-              stroke={SERIES_COLOR.reference}
-              strokeDasharray="4 3"
-              label={{
-                value: t('charts.accuracy.pretrained', { value: percent(pretrained).toFixed(1) }),
-                position: 'insideBottomRight',
-                style: AXIS_LABEL,
-                halo: { stroke: 'var(--bg)' },
-              }}
+      <StepChart
+        rows={rows}
+        height={CHART_HEIGHT}
+        steps={stepDomain(plannedSteps, lastStep)}
+        valueLabel={t('charts.accuracy.axis')}
+        valueAxisProps={{ domain: [0, 100], ticks: PERCENT_TICKS }}
+        seriesOrder={SERIES_ORDER}
+        formatValue={(points) => formatPercent(points / 100)}
+      >
+        <Legend content={SeriesLegend} position="top" itemSorter={SERIES_ORDER} />
+        {pretrained !== null && (
+          <ReferenceLine
+            y={percent(pretrained)}
+            stroke={SERIES_COLOR.reference}
+            strokeDasharray="4 3"
+            label={{
+              value: t('charts.accuracy.pretrained', { value: formatPercent(pretrained) }),
+              position: 'insideBottomRight',
+              style: AXIS_LABEL,
+              halo: { stroke: 'var(--bg)' },
+            }}
+          />
+        )}
+        {ghosts.flatMap((ghost, i) =>
+          // One legend entry per earlier run, named by what set it apart; its new-task line shares it.
+          TASKS.map(({ task, color }) => (
+            <Line
+              key={ghostKey(ghost, task)}
+              data={ghostData[i]}
+              dataKey={ghostKey(ghost, task)}
+              name={
+                task === 'old'
+                  ? ghostName(ghost, t)
+                  : `${ghostName(ghost, t)} (${t('charts.accuracy.newTask')})`
+              }
+              stroke={color}
+              strokeWidth={1.5}
+              strokeOpacity={GHOST_OPACITY}
+              strokeDasharray={GHOST_DASH[i % GHOST_DASH.length]}
+              dot={false}
+              isAnimationActive={false}
+              legendType={task === 'old' ? 'plainline' : 'none'}
             />
-          )}
-          {ghosts.flatMap((ghost, i) => {
-            const dash = GHOST_DASH[i % GHOST_DASH.length];
-            const shared = {
-              data: ghostData[i],
-              strokeWidth: 1.5,
-              strokeOpacity: GHOST_OPACITY,
-              strokeDasharray: dash,
-              dot: false,
-              isAnimationActive: false,
-            } as const;
-            // One legend entry per earlier run, named by what set it apart; its new-task line shares it.
-            return [
-              <Line
-                key={ghostKey(ghost, 'old')}
-                {...shared}
-                dataKey={ghostKey(ghost, 'old')}
-                name={ghostName(ghost, t)}
-                stroke={SERIES_COLOR.oldTask}
-                legendType="plainline"
-              />,
-              <Line
-                key={ghostKey(ghost, 'new')}
-                {...shared}
-                dataKey={ghostKey(ghost, 'new')}
-                name={`${ghostName(ghost, t)} (${t('charts.accuracy.newTask')})`}
-                stroke={SERIES_COLOR.newTask}
-                legendType="none"
-              />,
-            ];
-          })}
+          )),
+        )}
+        {TASKS.map(({ dataKey, name, color }) => (
           <Line
-            dataKey="oldTask"
-            name={t('charts.accuracy.oldTask')}
-            stroke={SERIES_COLOR.oldTask}
+            key={dataKey}
+            dataKey={dataKey}
+            name={t(name)}
+            stroke={color}
             strokeWidth={2}
             dot={dot}
             isAnimationActive={false}
             legendType="plainline"
           />
-          <Line
-            dataKey="newTask"
-            name={t('charts.accuracy.newTask')}
-            stroke={SERIES_COLOR.newTask}
-            strokeWidth={2}
-            dot={dot}
-            isAnimationActive={false}
-            legendType="plainline"
-          />
-        </LineChart>
-      </ResponsiveContainer>
+        ))}
+      </StepChart>
     </ChartFigure>
   );
 }

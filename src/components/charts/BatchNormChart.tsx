@@ -1,28 +1,39 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer } from 'recharts';
+import { Line } from 'recharts';
 import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 import type { ChannelStats, Snapshot } from '../../worker/protocol';
+import { formatCompact } from '../formatNumber';
 import { ChartFigure } from './ChartFigure';
-import {
-  CHANNEL_COLOR,
-  CHART_MARGIN,
-  formatNumber,
-  GRID_STROKE,
-  inDeclaredOrder,
-  SMALL_CHART_HEIGHT,
-  stepAxis,
-  stepDomain,
-  stepTooltip,
-  valueAxis,
-} from './chartStyle';
+import { CHANNEL_COLOR, inDeclaredOrder, SMALL_CHART_HEIGHT, stepDomain } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
+import { KeyLine, KeySwatch } from './keyIcons';
+import { StepChart } from './StepChart';
 import { CHART_UPDATE_MS, selectSnapshots, useThrottledLabView } from './useThrottledLabView';
 
 const CHANNELS = 3;
 const MODEL_OLD_DASH = '5 3';
 const KEY_GREY = 'var(--text-muted)';
+
+interface ModelSeries {
+  key: 'model' | 'modelOld';
+  /** Its lines' name, per channel, and its entry in the key. */
+  name: MessageKey;
+  keyName: MessageKey;
+  dash?: string;
+}
+
+/** The model's lines are solid, model_old's dashed. */
+const MODELS: readonly ModelSeries[] = [
+  { key: 'model', name: 'charts.batchNorm.model', keyName: 'charts.batchNorm.keyModel' },
+  {
+    key: 'modelOld',
+    name: 'charts.batchNorm.modelOld',
+    keyName: 'charts.batchNorm.keyModelOld',
+    dash: MODEL_OLD_DASH,
+  },
+];
 const SERIES_ORDER = inDeclaredOrder(
   Array.from({ length: CHANNELS }, (_, c) => [`model${c}`, `modelOld${c}`]).flat(),
 );
@@ -54,42 +65,33 @@ function StatisticChart({ statistic, rows, channels, domain }: StatisticChartPro
   const t = useT();
   const name = t(statistic === 'runningMean' ? 'charts.batchNorm.mean' : 'charts.batchNorm.var');
   const dot = rows.length === 1 ? { r: 2 } : false;
-  const lines = [];
-  for (let c = 0; c < channels; c++) {
-    const color = CHANNEL_COLOR[c % CHANNEL_COLOR.length];
-    lines.push(
+  const channelNumbers = Array.from({ length: channels }, (_, c) => c);
+  const lines = channelNumbers.flatMap((c) =>
+    MODELS.map((model) => (
       <Line
-        key={`model${c}`}
-        dataKey={`model${c}`}
-        name={t('charts.batchNorm.model', { channel: c })}
-        stroke={color}
+        key={`${model.key}${c}`}
+        dataKey={`${model.key}${c}`}
+        name={t(model.name, { channel: c })}
+        stroke={CHANNEL_COLOR[c % CHANNEL_COLOR.length]}
         strokeWidth={1.5}
+        strokeDasharray={model.dash}
         dot={dot}
         isAnimationActive={false}
-      />,
-      <Line
-        key={`modelOld${c}`}
-        dataKey={`modelOld${c}`}
-        name={t('charts.batchNorm.modelOld', { channel: c })}
-        stroke={color}
-        strokeWidth={1.5}
-        strokeDasharray={MODEL_OLD_DASH}
-        dot={dot}
-        isAnimationActive={false}
-      />,
-    );
-  }
+      />
+    )),
+  );
   return (
     <div className="chart-panel">
-      <ResponsiveContainer width="100%" height={SMALL_CHART_HEIGHT}>
-        <LineChart data={rows} margin={CHART_MARGIN}>
-          <CartesianGrid stroke={GRID_STROKE} />
-          {stepAxis(t('charts.axis.step'), domain)}
-          {valueAxis(name, { domain: ['auto', 'auto'], tickFormatter: formatNumber })}
-          {stepTooltip((step) => t('charts.tooltip.step', { step: String(step) }), SERIES_ORDER)}
-          {lines}
-        </LineChart>
-      </ResponsiveContainer>
+      <StepChart
+        rows={rows}
+        height={SMALL_CHART_HEIGHT}
+        steps={domain}
+        valueLabel={name}
+        valueAxisProps={{ domain: ['auto', 'auto'], tickFormatter: formatCompact }}
+        seriesOrder={SERIES_ORDER}
+      >
+        {lines}
+      </StepChart>
     </div>
   );
 }
@@ -99,31 +101,15 @@ function ChannelKey({ channels }: { channels: number }) {
   const t = useT();
   return (
     <ul className="chart-key">
-      <li>
-        <svg width="22" height="10" aria-hidden="true">
-          <line x1="1" y1="5" x2="21" y2="5" stroke={KEY_GREY} strokeWidth="2" />
-        </svg>
-        {t('charts.batchNorm.keyModel')}
-      </li>
-      <li>
-        <svg width="22" height="10" aria-hidden="true">
-          <line
-            x1="1"
-            y1="5"
-            x2="21"
-            y2="5"
-            stroke={KEY_GREY}
-            strokeWidth="2"
-            strokeDasharray={MODEL_OLD_DASH}
-          />
-        </svg>
-        {t('charts.batchNorm.keyModelOld')}
-      </li>
+      {MODELS.map((model) => (
+        <li key={model.key}>
+          <KeyLine color={KEY_GREY} dash={model.dash} />
+          {t(model.keyName)}
+        </li>
+      ))}
       {CHANNEL_COLOR.slice(0, channels).map((color, channel) => (
         <li key={color}>
-          <svg width="12" height="12" aria-hidden="true">
-            <rect width="12" height="12" rx="2" fill={color} />
-          </svg>
+          <KeySwatch color={color} />
           {t('charts.batchNorm.channel', { channel })}
         </li>
       ))}

@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef } from 'react';
+import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 import type { Boundaries, PlotPoints } from '../../worker/protocol';
 import { ChartFigure } from './ChartFigure';
 import { CLASS_RGB, classColor } from './chartStyle';
+import { KeySwatch } from './keyIcons';
 
 /** CSS pixels per side; the canvas may shrink below it on narrow screens. */
 const CANVAS_SIZE = 280;
@@ -133,15 +135,19 @@ function BoundaryKey({ classes }: { classes: number }) {
       {Array.from({ length: classes }, (_, label) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the class label is the identity
         <li key={label}>
-          <svg width="12" height="12" aria-hidden="true">
-            <rect width="12" height="12" rx="2" fill={classColor(label)} />
-          </svg>
+          <KeySwatch color={classColor(label)} />
           {t('charts.boundaries.class', { label })}
         </li>
       ))}
     </ul>
   );
 }
+
+/** The two canvases, model_old's first. */
+const MODELS: readonly { side: 'modelOld' | 'model'; caption: MessageKey; label: MessageKey }[] = [
+  { side: 'modelOld', caption: 'charts.boundaries.modelOld', label: 'charts.boundaries.modelOldAria' },
+  { side: 'model', caption: 'charts.boundaries.model', label: 'charts.boundaries.modelAria' },
+];
 
 /** model_old's and the model's decision regions side by side, with the training points on top. */
 export function DecisionBoundaries() {
@@ -160,20 +166,16 @@ export function DecisionBoundaries() {
       {boundaries && (
         <>
           <div className="boundary-pair">
-            <RegionCanvas
-              caption={t('charts.boundaries.modelOld')}
-              label={t('charts.boundaries.modelOldAria')}
-              probabilities={boundaries.modelOld}
-              grid={boundaries}
-              points={points}
-            />
-            <RegionCanvas
-              caption={t('charts.boundaries.model')}
-              label={t('charts.boundaries.modelAria')}
-              probabilities={boundaries.model}
-              grid={boundaries}
-              points={points}
-            />
+            {MODELS.map((model) => (
+              <RegionCanvas
+                key={model.side}
+                caption={t(model.caption)}
+                label={t(model.label)}
+                probabilities={boundaries[model.side]}
+                grid={boundaries}
+                points={points}
+              />
+            ))}
           </div>
           <BoundaryKey classes={boundaries.classes} />
         </>

@@ -1,30 +1,16 @@
 import { useMemo } from 'react';
-import {
-  CartesianGrid,
-  type DefaultLegendContentProps,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-} from 'recharts';
+import { type DefaultLegendContentProps, Legend, Line } from 'recharts';
+import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { type TermId, useHighlightedTerm } from '../../state/highlight';
 import { useLabView } from '../../state/LabContext';
 import { TermButton } from '../code/TermButton';
+import { formatCompact } from '../formatNumber';
 import { ChartFigure } from './ChartFigure';
-import {
-  CHART_HEIGHT,
-  CHART_MARGIN,
-  formatNumber,
-  GRID_STROKE,
-  inDeclaredOrder,
-  SERIES_COLOR,
-  stepAxis,
-  stepDomain,
-  stepTooltip,
-  valueAxis,
-} from './chartStyle';
+import { CHART_HEIGHT, inDeclaredOrder, SERIES_COLOR, stepDomain } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
+import { SeriesIcon } from './SeriesLegend';
+import { StepChart } from './StepChart';
 import { CHART_UPDATE_MS, selectSteps, useThrottledLabView } from './useThrottledLabView';
 
 interface LossRow {
@@ -38,25 +24,54 @@ interface LossRow {
 
 /** From 0, unless a misused KL (e.g. the wrong log_target) went negative: then show that too. */
 const LOSS_DOMAIN: [(dataMin: number) => number, 'auto'] = [(dataMin) => Math.min(0, dataMin), 'auto'];
-const SERIES_ORDER = inDeclaredOrder(['lossNew', 'klPenalty', 'weightedKl', 'totalLoss']);
 
-/** The term of the formula and the code line each series plots. */
-const SERIES_TERM: Record<Exclude<keyof LossRow, 'step'>, TermId> = {
-  lossNew: 'lossNew',
-  klPenalty: 'klPenalty',
-  weightedKl: 'lambdaKl',
-  totalLoss: 'totalLoss',
-};
-
-function termOf(dataKey: unknown): TermId | undefined {
-  return typeof dataKey === 'string' && dataKey in SERIES_TERM
-    ? SERIES_TERM[dataKey as keyof typeof SERIES_TERM]
-    : undefined;
+interface LossSeries {
+  dataKey: Exclude<keyof LossRow, 'step'>;
+  /** The term of the formula and the code line the series plots. */
+  term: TermId;
+  name: MessageKey;
+  color: string;
+  width: number;
+  dash?: string;
 }
 
-/** The stroke dash pattern of a key entry's line, if it is dashed. */
-function dashOf(payload: object | undefined): string | undefined {
-  return payload && 'strokeDasharray' in payload ? String(payload.strokeDasharray) : undefined;
+/** The lines, in the order of the legend and the tooltip. */
+const SERIES: readonly LossSeries[] = [
+  {
+    dataKey: 'lossNew',
+    term: 'lossNew',
+    name: 'charts.series.lossNew',
+    color: SERIES_COLOR.newTask,
+    width: 1.5,
+  },
+  {
+    dataKey: 'klPenalty',
+    term: 'klPenalty',
+    name: 'charts.series.klPenalty',
+    color: SERIES_COLOR.oldTask,
+    width: 1.5,
+  },
+  {
+    dataKey: 'weightedKl',
+    term: 'lambdaKl',
+    name: 'charts.series.lambdaKl',
+    color: SERIES_COLOR.lambdaKl,
+    width: 1.5,
+    dash: '5 3',
+  },
+  {
+    dataKey: 'totalLoss',
+    term: 'totalLoss',
+    name: 'charts.series.totalLoss',
+    color: SERIES_COLOR.total,
+    width: 2,
+  },
+];
+const SERIES_ORDER = inDeclaredOrder(SERIES.map((series) => series.dataKey));
+const SERIES_TERMS: readonly TermId[] = SERIES.map((series) => series.term);
+
+function termOf(dataKey: unknown): TermId | undefined {
+  return SERIES.find((series) => series.dataKey === dataKey)?.term;
 }
 
 /**
@@ -68,19 +83,7 @@ function LossLegend({ payload }: DefaultLegendContentProps) {
     <ul className="chart-key">
       {payload?.map((entry) => {
         const term = termOf(entry.dataKey);
-        const icon = (
-          <svg width="22" height="10" aria-hidden="true">
-            <line
-              x1="1"
-              y1="5"
-              x2="21"
-              y2="5"
-              stroke={entry.color}
-              strokeWidth="2"
-              strokeDasharray={dashOf(entry.payload)}
-            />
-          </svg>
-        );
+        const icon = <SeriesIcon entry={entry} />;
         return (
           <li key={String(entry.dataKey)}>
             {term ? (
@@ -98,8 +101,6 @@ function LossLegend({ payload }: DefaultLegendContentProps) {
     </ul>
   );
 }
-
-const SERIES_TERMS: readonly TermId[] = Object.values(SERIES_TERM);
 
 /** A series stands out while its term is highlighted, and the other series fade. */
 function seriesEmphasis(term: TermId, highlighted: TermId | null, width: number) {
@@ -140,52 +141,29 @@ export function LossChart() {
       dataPoints={rows.length}
       empty={rows.length === 0 ? t('charts.loss.empty') : null}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <LineChart data={rows} margin={CHART_MARGIN}>
-          <CartesianGrid stroke={GRID_STROKE} />
-          {stepAxis(t('charts.axis.step'), stepDomain(plannedSteps, lastStep))}
-          {valueAxis(t('charts.loss.axis'), { domain: LOSS_DOMAIN, tickFormatter: formatNumber })}
-          {stepTooltip((step) => t('charts.tooltip.step', { step: String(step) }), SERIES_ORDER)}
-          <Legend content={LossLegend} position="top" itemSorter={SERIES_ORDER} />
+      <StepChart
+        rows={rows}
+        height={CHART_HEIGHT}
+        steps={stepDomain(plannedSteps, lastStep)}
+        valueLabel={t('charts.loss.axis')}
+        valueAxisProps={{ domain: LOSS_DOMAIN, tickFormatter: formatCompact }}
+        seriesOrder={SERIES_ORDER}
+      >
+        <Legend content={LossLegend} position="top" itemSorter={SERIES_ORDER} />
+        {SERIES.map((series) => (
           <Line
-            dataKey="lossNew"
-            name={t('charts.series.lossNew')}
-            stroke={SERIES_COLOR.newTask}
-            {...seriesEmphasis('lossNew', highlighted, 1.5)}
+            key={series.dataKey}
+            dataKey={series.dataKey}
+            name={t(series.name)}
+            stroke={series.color}
+            {...seriesEmphasis(series.term, highlighted, series.width)}
+            strokeDasharray={series.dash}
             dot={dot}
             isAnimationActive={false}
             legendType="plainline"
           />
-          <Line
-            dataKey="klPenalty"
-            name={t('charts.series.klPenalty')}
-            stroke={SERIES_COLOR.oldTask}
-            {...seriesEmphasis('klPenalty', highlighted, 1.5)}
-            dot={dot}
-            isAnimationActive={false}
-            legendType="plainline"
-          />
-          <Line
-            dataKey="weightedKl"
-            name={t('charts.series.lambdaKl')}
-            stroke={SERIES_COLOR.lambdaKl}
-            {...seriesEmphasis('lambdaKl', highlighted, 1.5)}
-            strokeDasharray="5 3"
-            dot={dot}
-            isAnimationActive={false}
-            legendType="plainline"
-          />
-          <Line
-            dataKey="totalLoss"
-            name={t('charts.series.totalLoss')}
-            stroke={SERIES_COLOR.total}
-            {...seriesEmphasis('totalLoss', highlighted, 2)}
-            dot={dot}
-            isAnimationActive={false}
-            legendType="plainline"
-          />
-        </LineChart>
-      </ResponsiveContainer>
+        ))}
+      </StepChart>
     </ChartFigure>
   );
 }

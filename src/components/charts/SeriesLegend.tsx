@@ -1,4 +1,7 @@
 import type { DefaultLegendContentProps } from 'recharts';
+import { KeyLine } from './keyIcons';
+
+type LegendEntry = NonNullable<DefaultLegendContentProps['payload']>[number];
 
 /** The stroke dash pattern of a legend entry's line, if it is dashed. */
 function dashOf(payload: object | undefined): string | undefined {
@@ -7,6 +10,11 @@ function dashOf(payload: object | undefined): string | undefined {
     if (typeof dash === 'string' || typeof dash === 'number') return String(dash);
   }
   return undefined;
+}
+
+/** The line a legend entry stands for, drawn in its colour and dash. */
+export function SeriesIcon({ entry }: { entry: LegendEntry }) {
+  return <KeyLine color={entry.color} dash={dashOf(entry.payload)} />;
 }
 
 /**
@@ -18,17 +26,7 @@ export function SeriesLegend({ payload }: DefaultLegendContentProps) {
     <ul className="chart-key">
       {payload?.map((entry) => (
         <li key={String(entry.dataKey)}>
-          <svg width="22" height="10" aria-hidden="true">
-            <line
-              x1="1"
-              y1="5"
-              x2="21"
-              y2="5"
-              stroke={entry.color}
-              strokeWidth="2"
-              strokeDasharray={dashOf(entry.payload)}
-            />
-          </svg>
+          <SeriesIcon entry={entry} />
           {entry.value}
         </li>
       ))}

@@ -1,4 +1,5 @@
 import { Label, Tooltip, type TooltipProps, XAxis, YAxis, type YAxisProps } from 'recharts';
+import { formatCompact } from '../formatNumber';
 /**
  * How the charts look. Colours are from the Okabe–Ito palette (distinguishable with every common
  * colour-vision deficiency). One meaning, one colour across all charts: blue is the new task
@@ -47,14 +48,6 @@ const TOOLTIP_BOX = {
   borderColor: 'var(--border-strong)',
   color: 'var(--text)',
 } as const;
-
-/** Numbers on axes and in tooltips: three significant digits, no trailing zeros. */
-export function formatNumber(value: number): string {
-  if (value === 0 || !Number.isFinite(value)) return String(value);
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e4 || magnitude < 1e-3) return value.toExponential(1);
-  return String(Number(value.toPrecision(3)));
-}
 
 /**
  * The step axis spans the whole planned run, so its ticks stay put while the lines grow (and every
@@ -107,7 +100,7 @@ export function valueAxis(label: string, props: Pick<YAxisProps, 'domain' | 'tic
 export function stepTooltip(
   stepLabel: (step: number) => string,
   itemSorter: TooltipProps<number, string>['itemSorter'],
-  format: (value: number) => string = formatNumber,
+  format: (value: number) => string = formatCompact,
 ) {
   return (
     <Tooltip

@@ -1,13 +1,11 @@
 import type { MessageKey } from '../../i18n/catalogs';
 import type { TermId } from '../../state/highlight';
+import { SCENARIO_SHAPE } from '../../state/scenarioShape';
 import type { LabState } from '../../state/schema';
 import type { LabView } from '../../state/store';
+import { formatShort, formatSignificant } from '../formatNumber';
 
 type StepMetrics = LabView['steps'][number];
-
-/** The scenario's shapes: points have two features, the classifier three classes. */
-const FEATURES = 2;
-const CLASSES = 3;
 
 type Params = Record<string, string | number>;
 
@@ -62,9 +60,7 @@ const DISTRIBUTION_NOTE: Record<string, MessageKey> = {
 };
 
 /** Live numbers are shown to four significant digits. */
-export function formatValue(value: number): string {
-  return Number.isFinite(value) ? value.toPrecision(4) : String(value);
-}
+const formatLive = (value: number) => formatSignificant(value, 4);
 
 /** A Python float literal: `1.0`, not `1`. */
 function pythonFloat(value: number): string {
@@ -73,7 +69,7 @@ function pythonFloat(value: number): string {
 
 /** A value's note once a step has run, or the "appears after the first step" note before. */
 function valueNote(key: MessageKey, value: number | undefined): NotePart {
-  return value === undefined ? { key: 'code.note.pending' } : { key, params: { value: formatValue(value) } };
+  return value === undefined ? { key: 'code.note.pending' } : { key, params: { value: formatLive(value) } };
 }
 
 /**
@@ -82,7 +78,8 @@ function valueNote(key: MessageKey, value: number | undefined): NotePart {
  */
 export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeLine[] {
   const batch = s.batchSize;
-  const shape = { batch, features: FEATURES, classes: CLASSES };
+  const { features, classes } = SCENARIO_SHAPE;
+  const shape = { batch, features, classes };
   // kl_div(input, target) = KL(target ‖ exp(input)): the reference distribution is the target.
   const [reference, approx] =
     s.direction === 'old||new' ? (['old', 'new'] as const) : (['new', 'old'] as const);
@@ -97,7 +94,7 @@ export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeL
   };
   const oldDist = distribution('old');
   const newDist = distribution('new');
-  const reductionParams = { batch, classes: CLASSES, elements: batch * CLASSES };
+  const reductionParams = { batch, classes, elements: batch * classes };
 
   const lines: (CodeLine | false)[] = [
     { id: 'importTorch', indent: 0, code: 'import torch', note: [{ key: 'code.note.importTorch' }] },
@@ -217,10 +214,10 @@ export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeL
           : {
               key: 'code.note.totalValue',
               params: {
-                lossNew: formatValue(last.lossNew),
-                lambda: Number(last.lambda.toPrecision(4)),
-                klPenalty: formatValue(last.klPenalty),
-                value: formatValue(last.totalLoss),
+                lossNew: formatLive(last.lossNew),
+                lambda: formatShort(last.lambda, 4),
+                klPenalty: formatLive(last.klPenalty),
+                value: formatLive(last.totalLoss),
               },
             },
       ],

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
-import { formatPercent } from './Readouts';
+import { formatPercent } from '../formatNumber';
 import { labelKey } from './SettingControl';
 import { useShownNumbers } from './ShownNumbers';
 

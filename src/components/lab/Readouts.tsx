@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { MessageKey } from '../../i18n/catalogs';
 import { type Translate, useT } from '../../i18n/I18n';
+import { formatPercent, formatSignificant } from '../formatNumber';
 import { useShownNumbers } from './ShownNumbers';
 
 /** One labelled `<output>`: read by people at a glance and by tests through its label. */
@@ -25,8 +26,8 @@ export function Readout({
   );
 }
 
-export const formatReadout = (v: number | undefined) => (v === undefined ? '–' : v.toPrecision(5));
-export const formatPercent = (v: number | undefined) => (v === undefined ? '–' : `${(100 * v).toFixed(1)}%`);
+/** The readouts' precision: five significant digits. */
+export const formatReadout = (v: number | undefined) => formatSignificant(v, 5);
 
 /**
  * Below float32's resolution around the losses (~1e-7), a KL of ±1e-8 is rounding, not divergence:

@@ -78,17 +78,15 @@ export function SettingControl({ name }: { name: SettingName }) {
         const parsed = parseSetting(setting, text);
         set(parsed.value as number);
       };
+      // The typed box and the slider share the setting's range and step.
+      const bounds = { id, disabled, min: setting.min, max: setting.max, step: setting.step };
       if (setting.control === 'number') {
         return (
           <div className="setting">
             <label htmlFor={id}>{label}</label>
             <input
-              id={id}
+              {...bounds}
               type="number"
-              disabled={disabled}
-              min={setting.min}
-              max={setting.max}
-              step={setting.step}
               defaultValue={value as number}
               key={String(value)}
               onBlur={(e) => commit(e.target.value)}
@@ -105,12 +103,8 @@ export function SettingControl({ name }: { name: SettingName }) {
           <label htmlFor={id}>{label}</label>
           <div className="slider-row">
             <input
-              id={id}
+              {...bounds}
               type="range"
-              disabled={disabled}
-              min={setting.min}
-              max={setting.max}
-              step={setting.step}
               value={value as number}
               onChange={(e) => commit(e.target.value)}
             />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/I18n';
+import { MatrixHeader } from './MatrixHeader';
 
 export interface EditableMatrixProps {
   caption: ReactNode;
@@ -29,17 +30,7 @@ export function EditableMatrix({
     <div className="lessons__scroll">
       <table className="lessons__matrix lessons__matrix--editable">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <td />
-            {Array.from({ length: classes }, (_, c) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: columns are classes, fixed by position
-              <th key={c} scope="col">
-                {t('lessons.class', { n: c + 1 })}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <MatrixHeader classes={classes} />
         <tbody>
           {cells.map((row, r) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are samples, fixed by position

@@ -1,12 +1,13 @@
 import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
+import { useLessonsEngine } from '../../state/useLessonsEngine';
 import { Formula } from '../article/Formula';
 import { Rich } from '../article/Rich';
+import { formatDecimals } from '../formatNumber';
 import { ARTICLE_LOGITS, PRINTED_LOG_SOFTMAX, PRINTED_SOFTMAX } from './articleNumbers';
 import { EngineNotice } from './EngineNotice';
-import { formatValue } from './formatValue';
+import { LessonSection } from './LessonSection';
 import { type MatrixRow, MatrixTable } from './MatrixTable';
-import { useLessonsEngine } from './useLessonsEngine';
 
 const KL_NEW_OLD = String.raw`D_{\mathrm{KL}}\big(\pi_\theta \,\|\, \pi_{\theta_0}\big)`;
 const KL_OLD_NEW = String.raw`D_{\mathrm{KL}}\big(\pi_{\theta_0} \,\|\, \pi_\theta\big)`;
@@ -60,8 +61,7 @@ export function ErrataLesson() {
   };
 
   return (
-    <section className="lessons__section lessons__errata" aria-labelledby="lessons-errata">
-      <h2 id="lessons-errata">{t('lessons.errata.title')}</h2>
+    <LessonSection id="lessons-errata" title={t('lessons.errata.title')} className="lessons__errata">
       <p>{t('lessons.errata.intro')}</p>
       <EngineNotice answer={computed} />
       {truth && sums && expSums && trueExpSums && (
@@ -78,7 +78,10 @@ export function ErrataLesson() {
           />
           <p>
             <Rich
-              text={t('lessons.errata.sums', { second: formatValue(sums[1]), third: formatValue(sums[2]) })}
+              text={t('lessons.errata.sums', {
+                second: formatDecimals(sums[1]),
+                third: formatDecimals(sums[2]),
+              })}
             />
           </p>
         </>
@@ -92,6 +95,6 @@ export function ErrataLesson() {
           </li>
         ))}
       </ul>
-    </section>
+    </LessonSection>
   );
 }

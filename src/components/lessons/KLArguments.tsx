@@ -16,7 +16,7 @@ export function KLArguments({ result }: { result: KLDivResult }) {
   return (
     <>
       <h3>{t('lessons.kl.argumentsTitle')}</h3>
-      <MatrixTable caption={<Rich text={t('lessons.kl.argumentsCaption')} />} rows={rows} />
+      <MatrixTable caption={t('lessons.kl.argumentsCaption')} rows={rows} />
       <p>
         <Rich text={t('lessons.kl.logTarget')} />
       </p>

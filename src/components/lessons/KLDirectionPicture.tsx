@@ -5,9 +5,8 @@ const PANEL_WIDTH = 240;
 const PLOT_TOP = 30;
 const PLOT_HEIGHT = 110;
 const MARGIN = 12;
-const X_RANGE = 5;
-const Y_MAX = 0.7;
-const SAMPLES = 120;
+/** What a panel plots: x in [-xRange, xRange] at samples + 1 points, densities cut at yMax. */
+const PLOTTED = { xRange: 5, yMax: 0.7, samples: 120 } as const;
 
 const gaussian = (mean: number, sd: number) => (x: number) =>
   Math.exp(-0.5 * ((x - mean) / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
@@ -19,12 +18,13 @@ const coveringQ = gaussian(0, Math.sqrt(0.36 + 4));
 const seekingQ = gaussian(2, 0.6);
 
 function path(density: (x: number) => number, left: number, closed: boolean): string {
+  const { xRange, yMax, samples } = PLOTTED;
   const width = PANEL_WIDTH - 2 * MARGIN;
   const baseline = PLOT_TOP + PLOT_HEIGHT;
-  const points = Array.from({ length: SAMPLES + 1 }, (_, i) => {
-    const x = -X_RANGE + (2 * X_RANGE * i) / SAMPLES;
-    const px = left + MARGIN + (width * i) / SAMPLES;
-    const py = baseline - (PLOT_HEIGHT * Math.min(density(x), Y_MAX)) / Y_MAX;
+  const points = Array.from({ length: samples + 1 }, (_, i) => {
+    const x = -xRange + (2 * xRange * i) / samples;
+    const px = left + MARGIN + (width * i) / samples;
+    const py = baseline - (PLOT_HEIGHT * Math.min(density(x), yMax)) / yMax;
     return `${px.toFixed(1)},${py.toFixed(1)}`;
   });
   const line = `M${points.join('L')}`;

@@ -1,16 +1,17 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/I18n';
+import { useLessonsEngine } from '../../state/useLessonsEngine';
 import { Rich } from '../article/Rich';
 import { READOUT_UPDATE_MS, selectLastSnapshot, useThrottledLabView } from '../charts/useThrottledLabView';
 import { EditableMatrix } from './EditableMatrix';
-import { EngineNotice } from './EngineNotice';
+import { EngineResult } from './EngineNotice';
 import { KLArguments } from './KLArguments';
 import { KLDirections } from './KLDirections';
 import { KLReductions } from './KLReductions';
 import { LabelledValue } from './LabelledValue';
+import { LessonSection } from './LessonSection';
 import { MatrixTable } from './MatrixTable';
 import { cellsFromNumbers, numbersFromCells } from './numbersFromCells';
-import { useLessonsEngine } from './useLessonsEngine';
 
 // Two samples, so that `sum`, `batchmean` and `mean` all differ; the weights need not sum to 1.
 const EXAMPLE_P = [
@@ -48,38 +49,31 @@ export function KLDivExplorer() {
   const p = live ? [batch.pOld] : weightsFrom(pCells);
   const q = live ? [batch.pNew] : weightsFrom(qCells);
   const answer = useLessonsEngine(p && q ? { type: 'klDiv', p, q } : null);
-  const result = answer?.result;
   const sample = (i: number) => t('lessons.sample', { n: i + 1 });
   const weightLabel = (name: string) => (r: number, c: number) =>
     t('lessons.kl.weightLabel', { name, row: r + 1, cls: c + 1 });
 
   return (
-    <section className="lessons__section" aria-labelledby="lessons-kl">
-      <h2 id="lessons-kl">
-        <Rich text={t('lessons.kl.title')} />
-      </h2>
+    <LessonSection id="lessons-kl" title={t('lessons.kl.title')}>
       <p>
         <Rich text={t('lessons.kl.intro')} />
       </p>
       <div className="lessons__pair">
-        <EditableMatrix
-          caption={t('lessons.kl.pCaption')}
-          cells={pCells}
-          label={weightLabel('P')}
-          onChange={(r, c, text) => setPCells((cells) => edited(cells, r, c, text))}
-          min={0}
-          step={0.05}
-          disabled={live}
-        />
-        <EditableMatrix
-          caption={t('lessons.kl.qCaption')}
-          cells={qCells}
-          label={weightLabel('Q')}
-          onChange={(r, c, text) => setQCells((cells) => edited(cells, r, c, text))}
-          min={0}
-          step={0.05}
-          disabled={live}
-        />
+        {[
+          { name: 'P', caption: t('lessons.kl.pCaption'), cells: pCells, setCells: setPCells },
+          { name: 'Q', caption: t('lessons.kl.qCaption'), cells: qCells, setCells: setQCells },
+        ].map(({ name, caption, cells, setCells }) => (
+          <EditableMatrix
+            key={name}
+            caption={caption}
+            cells={cells}
+            label={weightLabel(name)}
+            onChange={(r, c, text) => setCells((now) => edited(now, r, c, text))}
+            min={0}
+            step={0.05}
+            disabled={live}
+          />
+        ))}
       </div>
       <p className="lessons__buttons">
         <button type="button" disabled={live} onClick={() => setQCells(pCells.map((row) => [...row]))}>
@@ -116,25 +110,26 @@ export function KLDivExplorer() {
           {batch === null ? t('lessons.kl.liveUnavailable') : live ? t('lessons.kl.liveInUse') : ''}
         </span>
       </p>
-      <EngineNotice answer={answer} />
-      {result && (
-        <>
-          <div className="lessons__values">
-            <LabelledValue label={t('lessons.kl.batchSize')} value={result.p.length} digits={0} />
-            <LabelledValue label={t('lessons.kl.classes')} value={result.p[0]?.length ?? 0} digits={0} />
-          </div>
-          <MatrixTable
-            caption={t('lessons.kl.normalisedCaption')}
-            rows={result.p.flatMap((pRow, i) => [
-              { label: t('lessons.kl.pRow', { sample: sample(i) }), values: pRow },
-              { label: t('lessons.kl.qRow', { sample: sample(i) }), values: result.q[i] },
-            ])}
-          />
-          <KLArguments result={result} />
-          <KLReductions result={result} />
-          <KLDirections result={result} batch={batch} />
-        </>
-      )}
-    </section>
+      <EngineResult answer={answer}>
+        {(result) => (
+          <>
+            <div className="lessons__values">
+              <LabelledValue label={t('lessons.kl.batchSize')} value={result.p.length} digits={0} />
+              <LabelledValue label={t('lessons.kl.classes')} value={result.p[0]?.length ?? 0} digits={0} />
+            </div>
+            <MatrixTable
+              caption={t('lessons.kl.normalisedCaption')}
+              rows={result.p.flatMap((pRow, i) => [
+                { label: t('lessons.kl.pRow', { sample: sample(i) }), values: pRow },
+                { label: t('lessons.kl.qRow', { sample: sample(i) }), values: result.q[i] },
+              ])}
+            />
+            <KLArguments result={result} />
+            <KLReductions result={result} />
+            <KLDirections result={result} batch={batch} />
+          </>
+        )}
+      </EngineResult>
+    </LessonSection>
   );
 }

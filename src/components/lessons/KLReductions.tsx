@@ -1,8 +1,8 @@
 import { useT } from '../../i18n/I18n';
 import type { KLDivResult } from '../../worker/lessonsProtocol';
 import { Rich } from '../article/Rich';
-import { formatValue } from './formatValue';
-import { MatrixTable } from './MatrixTable';
+import { formatDecimals } from '../formatNumber';
+import { MatrixTable, sampleRows } from './MatrixTable';
 import { ScrollBox } from './ScrollBox';
 
 const SCALAR_REDUCTIONS = ['batchmean', 'sum', 'mean'] as const;
@@ -16,12 +16,8 @@ export function KLReductions({ result }: { result: KLDivResult }) {
   return (
     <>
       <MatrixTable
-        caption={<Rich text={t('lessons.kl.noneCaption')} />}
-        rows={probabilityTarget.none.map((values, i) => ({
-          label: t('lessons.sample', { n: i + 1 }),
-          values,
-          extra: probabilityTarget.perSample[i],
-        }))}
+        caption={t('lessons.kl.noneCaption')}
+        rows={sampleRows(t, probabilityTarget.none, probabilityTarget.perSample)}
         extraHeader={t('lessons.kl.perSample')}
       />
       <ScrollBox>
@@ -46,8 +42,8 @@ export function KLReductions({ result }: { result: KLDivResult }) {
                 <th scope="row">
                   <code>{reduction}</code>
                 </th>
-                <td>{formatValue(probabilityTarget[reduction])}</td>
-                <td>{formatValue(logTarget[reduction])}</td>
+                <td>{formatDecimals(probabilityTarget[reduction])}</td>
+                <td>{formatDecimals(logTarget[reduction])}</td>
               </tr>
             ))}
             <tr>

@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import { formatValue } from './formatValue';
+import { formatDecimals } from '../formatNumber';
 
 /** One named number, as an `<output>` its label names (for screen readers and tests alike). */
 export function LabelledValue({
@@ -15,7 +15,7 @@ export function LabelledValue({
   return (
     <div className="lessons__value">
       <label htmlFor={id}>{label}</label>
-      <output id={id}>{formatValue(value, digits)}</output>
+      <output id={id}>{formatDecimals(value, digits)}</output>
     </div>
   );
 }

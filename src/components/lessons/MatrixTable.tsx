@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
-import { useT } from '../../i18n/I18n';
-import { formatValue } from './formatValue';
+import type { Translate } from '../../i18n/I18n';
+import { Rich } from '../article/Rich';
+import { formatDecimals } from '../formatNumber';
+import { MatrixHeader } from './MatrixHeader';
 import { ScrollBox } from './ScrollBox';
 
 export interface MatrixRow {
@@ -13,8 +15,22 @@ export interface MatrixRow {
   tone?: 'quoted';
 }
 
+/** One row per sample, headed "Sample 1", "Sample 2", …, each with its `extras` value if given. */
+export function sampleRows(
+  t: Translate,
+  matrix: readonly (readonly number[])[],
+  extras?: readonly number[],
+): MatrixRow[] {
+  return matrix.map((values, i) => ({
+    label: t('lessons.sample', { n: i + 1 }),
+    values,
+    extra: extras?.[i],
+  }));
+}
+
 export interface MatrixTableProps {
-  caption: ReactNode;
+  /** Catalog text, which may mark `code`. */
+  caption: string;
   rows: readonly MatrixRow[];
   /** Header of the last column, when rows carry an `extra` value. */
   extraHeader?: ReactNode;
@@ -22,24 +38,17 @@ export interface MatrixTableProps {
 
 /** A read-only table of numbers: one row per sample, one column per class. */
 export function MatrixTable({ caption, rows, extraHeader }: MatrixTableProps) {
-  const t = useT();
   const classes = rows[0]?.values.length ?? 0;
   return (
     <ScrollBox>
       <table className="lessons__matrix">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <td />
-            {Array.from({ length: classes }, (_, c) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: columns are classes, fixed by position
-              <th key={c} scope="col">
-                {t('lessons.class', { n: c + 1 })}
-              </th>
-            ))}
-            {extraHeader !== undefined && <th scope="col">{extraHeader}</th>}
-          </tr>
-        </thead>
+        <caption>
+          <Rich text={caption} />
+        </caption>
+        <MatrixHeader
+          classes={classes}
+          extra={extraHeader !== undefined && <th scope="col">{extraHeader}</th>}
+        />
         <tbody>
           {rows.map((row, r) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are samples, fixed by position
@@ -47,10 +56,10 @@ export function MatrixTable({ caption, rows, extraHeader }: MatrixTableProps) {
               <th scope="row">{row.label}</th>
               {row.values.map((v, c) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: columns are classes, fixed by position
-                <td key={c}>{formatValue(v)}</td>
+                <td key={c}>{formatDecimals(v)}</td>
               ))}
               {extraHeader !== undefined && (
-                <td className="lessons__extra">{row.extra === undefined ? '' : formatValue(row.extra)}</td>
+                <td className="lessons__extra">{row.extra === undefined ? '' : formatDecimals(row.extra)}</td>
               )}
             </tr>
           ))}

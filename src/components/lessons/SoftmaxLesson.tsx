@@ -1,9 +1,10 @@
 import { useT } from '../../i18n/I18n';
+import { useLessonsEngine } from '../../state/useLessonsEngine';
 import { Rich } from '../article/Rich';
 import { EditableMatrix } from './EditableMatrix';
-import { EngineNotice } from './EngineNotice';
-import { MatrixTable } from './MatrixTable';
-import { useLessonsEngine } from './useLessonsEngine';
+import { EngineResult } from './EngineNotice';
+import { LessonSection } from './LessonSection';
+import { MatrixTable, sampleRows } from './MatrixTable';
 
 export interface SoftmaxLessonProps {
   cells: readonly (readonly string[])[];
@@ -17,13 +18,8 @@ export interface SoftmaxLessonProps {
 export function SoftmaxLesson({ cells, logits, onEdit, onReset }: SoftmaxLessonProps) {
   const t = useT();
   const answer = useLessonsEngine(logits && { type: 'softmax', logits });
-  const result = answer?.result;
-  const sample = (i: number) => t('lessons.sample', { n: i + 1 });
   return (
-    <section className="lessons__section" aria-labelledby="lessons-softmax">
-      <h2 id="lessons-softmax">
-        <Rich text={t('lessons.softmax.title')} />
-      </h2>
+    <LessonSection id="lessons-softmax" title={t('lessons.softmax.title')}>
       <p>
         <Rich text={t('lessons.softmax.intro')} />
       </p>
@@ -44,25 +40,22 @@ export function SoftmaxLesson({ cells, logits, onEdit, onReset }: SoftmaxLessonP
           {t('lessons.softmax.incomplete')}
         </p>
       )}
-      <EngineNotice answer={answer} />
-      {result && (
-        <div className="lessons__pair">
-          <MatrixTable
-            caption={<Rich text={t('lessons.softmax.softmaxCaption')} />}
-            rows={result.softmax.map((values, i) => ({
-              label: sample(i),
-              values,
-              extra: result.softmaxRowSums[i],
-            }))}
-            extraHeader={t('lessons.rowSum')}
-          />
-          <MatrixTable
-            caption={<Rich text={t('lessons.softmax.logSoftmaxCaption')} />}
-            rows={result.logSoftmax.map((values, i) => ({ label: sample(i), values }))}
-          />
-        </div>
-      )}
+      <EngineResult answer={answer}>
+        {(result) => (
+          <div className="lessons__pair">
+            <MatrixTable
+              caption={t('lessons.softmax.softmaxCaption')}
+              rows={sampleRows(t, result.softmax, result.softmaxRowSums)}
+              extraHeader={t('lessons.rowSum')}
+            />
+            <MatrixTable
+              caption={t('lessons.softmax.logSoftmaxCaption')}
+              rows={sampleRows(t, result.logSoftmax)}
+            />
+          </div>
+        )}
+      </EngineResult>
       <p>{t('lessons.softmax.observe')}</p>
-    </section>
+    </LessonSection>
   );
 }

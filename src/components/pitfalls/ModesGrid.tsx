@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 import type { ModesGridCell } from '../../worker/protocol';
+import { formatSignificant } from '../formatNumber';
 
 /** model.eval() × torch.no_grad() for model_old on the live batch: each cell measured by the engine. */
 export function ModesGrid() {
@@ -43,7 +44,7 @@ export function ModesGrid() {
                             {t('grid.grads', {
                               answer:
                                 c.gradNorm > 0
-                                  ? t('grid.gradsYes', { norm: c.gradNorm.toPrecision(3) })
+                                  ? t('grid.gradsYes', { norm: formatSignificant(c.gradNorm, 3) })
                                   : answer(false),
                             })}
                           </li>

@@ -5,8 +5,10 @@ import { useLabStore, useLabView } from '../../state/LabContext';
 import type { LabState, SettingName } from '../../state/schema';
 import { useSettingAccess } from '../../state/settingAccess';
 import type { LabStore, LabView } from '../../state/store';
+import { formatSignificant } from '../formatNumber';
 
-const fmt = (v: number | undefined) => (v === undefined ? '–' : v.toPrecision(4));
+/** Measured numbers in the symptoms, to four significant digits. */
+const fmt = (v: number | undefined) => formatSignificant(v, 4);
 
 interface Pitfall {
   id: 'noDeepcopy' | 'oldTrainMode' | 'noNoGrad' | 'meanReduction' | 'probsAsInput' | 'modelEval';

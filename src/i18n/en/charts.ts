@@ -15,7 +15,7 @@ export const charts = {
   'charts.accuracy.axis': 'accuracy (%)',
   'charts.accuracy.oldTask': 'old task',
   'charts.accuracy.newTask': 'new task',
-  'charts.accuracy.pretrained': 'after pretraining: {value}%',
+  'charts.accuracy.pretrained': 'after pretraining: {value}',
   'charts.accuracy.clearGhosts': 'Clear earlier runs',
   'charts.accuracy.empty': 'The accuracies appear once pretraining is done.',
 

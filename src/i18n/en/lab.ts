@@ -4,8 +4,6 @@ export const lab = {
   'app.subtitle': 'Fine-tune a classifier on new data without forgetting the old task: loss = CE + λ·KL',
   'app.language': 'Language',
   'lang.auto': 'Browser default',
-  'lang.en': 'English',
-  'lang.zh': '中文',
 
   'lab.heading': 'The live lab',
   'lab.intro':
@@ -64,23 +62,12 @@ export const lab = {
   'setting.lang': 'Language',
   'setting.theme': 'colour theme',
 
-  'option.train': 'train',
-  'option.eval': 'eval',
   'option.adam': 'Adam',
   'option.sgd': 'SGD (momentum 0.9)',
-  'option.batchmean': 'batchmean',
-  'option.sum': 'sum',
-  'option.mean': 'mean',
   'option.old||new': 'KL(model_old ‖ model), as the code computes',
   'option.new||old': 'KL(model ‖ model_old), as the formula writes',
   'select.running': '{choice} (running {name})',
   'option.auto': 'automatic',
-  'option.webgpu': 'WebGPU',
-  'option.webgl': 'WebGL',
-  'option.wasm': 'WASM',
-  'option.cpu': 'CPU',
-  'option.en': 'English',
-  'option.zh': '中文',
   'option.light': 'light',
   'option.dark': 'dark',
 

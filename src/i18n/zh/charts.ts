@@ -17,7 +17,7 @@ export const charts: Record<keyof typeof en, string> = {
   'charts.accuracy.axis': '准确率（%）',
   'charts.accuracy.oldTask': '旧任务',
   'charts.accuracy.newTask': '新任务',
-  'charts.accuracy.pretrained': '预训练后：{value}%',
+  'charts.accuracy.pretrained': '预训练后：{value}',
   'charts.accuracy.clearGhosts': '清除之前的运行',
   'charts.accuracy.empty': '预训练完成后，这里会显示准确率。',
 

@@ -6,8 +6,6 @@ export const lab: Record<keyof typeof en, string> = {
   'app.subtitle': '在新数据上微调分类器，同时不忘记旧任务：loss = CE + λ·KL',
   'app.language': '语言',
   'lang.auto': '跟随浏览器',
-  'lang.en': 'English',
-  'lang.zh': '中文',
 
   'lab.heading': '实时实验',
   'lab.intro':
@@ -66,23 +64,12 @@ export const lab: Record<keyof typeof en, string> = {
   'setting.lang': '语言',
   'setting.theme': '配色主题',
 
-  'option.train': 'train',
-  'option.eval': 'eval',
   'option.adam': 'Adam',
   'option.sgd': 'SGD（动量 0.9）',
-  'option.batchmean': 'batchmean',
-  'option.sum': 'sum',
-  'option.mean': 'mean',
   'option.old||new': 'KL(model_old ‖ model)，即代码实际计算的方向',
   'option.new||old': 'KL(model ‖ model_old)，即公式写出的方向',
   'select.running': '{choice}（正在运行 {name}）',
   'option.auto': '自动',
-  'option.webgpu': 'WebGPU',
-  'option.webgl': 'WebGL',
-  'option.wasm': 'WASM',
-  'option.cpu': 'CPU',
-  'option.en': 'English',
-  'option.zh': '中文',
   'option.light': '浅色',
   'option.dark': '深色',
 
