@@ -15,6 +15,8 @@ const DIRECTIVES: [directive: string, sources: string][] = [
   ['script-src', "'self' 'wasm-unsafe-eval'"],
   // The engine's fallback for sandboxed frames is a classic worker from a Blob URL (src/worker/workerStarter.ts).
   ['worker-src', "'self' blob:"],
+  // The Export dialog draws a chart's SVG, from a Blob URL, onto a canvas to save it as PNG.
+  ['img-src', "'self' blob:"],
   // The stylesheets Vite links, and the boot message's <style> in index.html (by hash, no inline CSS else).
   ['style-src', "'self' {styleHashes}"],
   // KaTeX's HTML, set as markup, sizes its boxes with style attributes.

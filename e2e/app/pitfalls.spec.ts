@@ -98,10 +98,16 @@ test('model.eval() versus torch.no_grad(): each cell measured on the live batch'
   // Row 1: train mode; row 2: eval mode. Column 0: with no_grad; column 1: without.
   await expect(cell(1, 0)).toContainText('output random (two forwards differ): yes');
   await expect(cell(1, 0)).toContainText('running statistics move: yes');
+  // Every cell runs the same backward of model_old's output; "no" is a measured norm of exactly 0.
+  const measuredNorm = async (row: number, col: number) =>
+    Number((await cell(row, col).textContent())?.match(/‖∇‖ = (\S+)/)?.[1]);
   await expect(cell(1, 0)).toContainText('gradients reach the parameters: no');
-  await expect(cell(1, 1)).toContainText('gradients reach the parameters: yes');
+  await expect(cell(1, 1)).toContainText('gradients reach the parameters: yes, ‖∇‖ = ');
+  expect(await measuredNorm(1, 1)).toBeGreaterThan(0);
   await expect(cell(2, 0)).toContainText('output random (two forwards differ): no');
   await expect(cell(2, 0)).toContainText('running statistics move: no');
+  await expect(cell(2, 0)).toContainText('gradients reach the parameters: no');
   await expect(cell(2, 1)).toContainText('running statistics move: no');
-  await expect(cell(2, 1)).toContainText('gradients reach the parameters: yes');
+  await expect(cell(2, 1)).toContainText('gradients reach the parameters: yes, ‖∇‖ = ');
+  expect(await measuredNorm(2, 1)).toBeGreaterThan(0);
 });

@@ -4,27 +4,48 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { Parameter } from './nn/parameter';
 
 /**
+ * PyTorch's `RuntimeError: element 0 of tensors does not require grad and does not have a grad_fn`:
+ * nothing recorded leads from the parameters to the loss (it was computed under `noGrad`, or from
+ * none of them), so there is nothing to differentiate.
+ */
+export class NoGradFnError extends Error {
+  constructor() {
+    super('element 0 of tensors does not require grad and does not have a grad_fn');
+  }
+}
+
+/**
  * `loss.backward()` for TF.js: evaluates `loss` while recording, then adds d(loss)/d(param) into
  * each parameter's `.grad`. Like PyTorch, gradients accumulate until the optimizer's `zeroGrad`.
  * Only `params` receive gradients: TF.js has no `requires_grad`, and its default would be every
  * variable in the program (the frozen model too). Returns the loss value; the caller owns it.
+ * Throws `NoGradFnError`, leaving every `.grad` as it was, when the loss reaches none of `params`.
  */
 export function backward(loss: () => tf.Scalar, params: Parameter[]): tf.Scalar {
   let value: tf.Scalar | undefined;
-  let grads: tf.NamedTensorMap;
+  let grads: (tf.Tensor | undefined)[];
   try {
-    ({ value, grads } = tf.variableGrads(
+    // tf.variableGrads without its own check for "no connection", so that the engine can raise
+    // PyTorch's error instead of TF.js's message. Unconnected parameters get no gradient.
+    const allowNoGradients = true;
+    ({ grads } = tf.engine().gradients(
       () => (value = loss()),
       params.map((p) => p.data),
+      undefined,
+      allowNoGradients,
     ));
   } catch (error) {
     value?.dispose();
     discardTape();
     throw error;
   }
-  for (const p of params) {
-    const g = grads[p.data.name];
-    if (!g) continue; // not on the path to the loss: PyTorch leaves .grad as it was
+  if (grads.every((g) => !g)) {
+    value?.dispose();
+    throw new NoGradFnError();
+  }
+  params.forEach((p, i) => {
+    const g = grads[i];
+    if (!g) return; // not on the path to the loss: PyTorch leaves .grad as it was
     if (p.grad) {
       const sum = tf.add(p.grad, g);
       p.grad.dispose();
@@ -33,8 +54,23 @@ export function backward(loss: () => tf.Scalar, params: Parameter[]): tf.Scalar 
     } else {
       p.grad = g;
     }
+  });
+  return value as tf.Scalar;
+}
+
+/**
+ * `with torch.no_grad():` runs `fn` without recording it, even inside a `backward` closure, so no
+ * gradient flows back through what it computes. TF.js records nothing while it runs a kernel (its
+ * `kernelDepth` is above 0); raising the depth for the length of `fn` is how it is told so.
+ */
+export function noGrad<T>(fn: () => T): T {
+  const { state } = tf.engine();
+  state.kernelDepth += 1;
+  try {
+    return fn();
+  } finally {
+    state.kernelDepth -= 1;
   }
-  return value;
 }
 
 /**

@@ -21,6 +21,9 @@ export function buildNet(dropout: number): Sequential {
   );
 }
 
+/** SGD's momentum in fine-tuning (the PyTorch export writes the same). */
+export const SGD_MOMENTUM = 0.9;
+
 /** The optimizer fine-tuning uses, as the settings name it. */
 export function fineTuneOptimizer(
   model: Sequential,
@@ -28,7 +31,7 @@ export function fineTuneOptimizer(
 ): Optimizer {
   const { optimizer, lr } = settings;
   return optimizer === 'sgd'
-    ? new SGD(model.parameters(), { lr, momentum: 0.9 })
+    ? new SGD(model.parameters(), { lr, momentum: SGD_MOMENTUM })
     : new Adam(model.parameters(), { lr });
 }
 

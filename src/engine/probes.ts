@@ -3,7 +3,7 @@
  * leave the scenario as they found it: models, modes and the random stream.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { backward, gradNorm } from './autograd';
+import { backward, gradNorm, NoGradFnError, noGrad } from './autograd';
 import { deepcopy } from './copy';
 import { inEvalMode } from './evaluate';
 import * as F from './functional';
@@ -30,7 +30,7 @@ export interface ModesGridCell {
   noGrad: boolean;
   randomOutput: boolean;
   statsMove: boolean;
-  /** ‖grad‖ reaching the parameters after one backward: 0 under no_grad. */
+  /** ‖grad‖ that `out.sum().backward()` left in the parameters, measured: 0 when no_grad works. */
   gradNorm: number;
 }
 
@@ -66,7 +66,8 @@ export async function liveBatch(scenario: Scenario): Promise<LiveBatch | null> {
 /**
  * model.eval() versus torch.no_grad(), measured on a throwaway copy of model_old and the live
  * batch: for each mode and each no_grad choice, whether two forwards differ (dropout), whether
- * the running statistics move, and whether a backward reaches the parameters.
+ * the running statistics move, and the norm of what a backward of the output leaves in the
+ * parameters (the same backward in every cell; `src/engine/test/modesGrid.test.ts`).
  */
 export async function modesGrid(scenario: Scenario): Promise<ModesGridCell[]> {
   const { liveInputs: x, modelOld } = scenario;
@@ -75,7 +76,7 @@ export async function modesGrid(scenario: Scenario): Promise<ModesGridCell[]> {
   try {
     const cells: ModesGridCell[] = [];
     for (const mode of ['train', 'eval'] as const) {
-      for (const noGrad of [true, false]) cells.push(await modesCell(modelOld, x, mode, noGrad));
+      for (const underNoGrad of [true, false]) cells.push(await modesCell(modelOld, x, mode, underNoGrad));
     }
     return cells;
   } finally {
@@ -88,29 +89,34 @@ async function modesCell(
   modelOld: Sequential,
   x: tf.Tensor,
   mode: Mode,
-  noGrad: boolean,
+  underNoGrad: boolean,
 ): Promise<ModesGridCell> {
   const probe = deepcopy(modelOld);
   try {
     setMode(probe, mode);
-    const [outputChange, statsChange] = await readAndDispose(outputAndStatsChange(probe, x, noGrad));
+    const [outputChange, statsChange] = await readAndDispose(outputAndStatsChange(probe, x, underNoGrad));
     const norm = await gradNorm(probe);
-    return { mode, noGrad, randomOutput: outputChange > 0, statsMove: statsChange > 0, gradNorm: norm };
+    return {
+      mode,
+      noGrad: underNoGrad,
+      randomOutput: outputChange > 0,
+      statsMove: statsChange > 0,
+      gradNorm: norm,
+    };
   } finally {
     probe.dispose();
   }
 }
 
 /**
- * Two forwards of `net` on `x`: how far apart their outputs are, and how far the first BatchNorm's
- * running mean moved. With no_grad the first forward is not recorded; without it, a backward
- * follows as in training.
+ * Two forwards of `net` on `x`, the first followed by a backward (`forwardThenBackward`): how far
+ * apart their outputs are, and how far the first BatchNorm's running mean moved.
  */
-function outputAndStatsChange(net: Sequential, x: tf.Tensor, noGrad: boolean): tf.Tensor {
+function outputAndStatsChange(net: Sequential, x: tf.Tensor, underNoGrad: boolean): tf.Tensor {
   const [bn] = batchNormLayers(net);
   const held: tf.Tensor[] = [tf.clone(bn.runningMean)];
   try {
-    held.push(noGrad ? net.forward(x) : forwardAndBackward(net, x));
+    held.push(forwardThenBackward(net, x, underNoGrad));
     held.push(net.forward(x));
     const [statsBefore, first, second] = held;
     return tf.tidy(() =>
@@ -121,13 +127,24 @@ function outputAndStatsChange(net: Sequential, x: tf.Tensor, noGrad: boolean): t
   }
 }
 
-/** A forward recorded for gradients, then backward of the outputs' sum; returns the outputs. */
-function forwardAndBackward(net: Sequential, x: tf.Tensor): tf.Tensor {
+/**
+ * `out = net(x)`, under `torch.no_grad()` or not, then `out.sum().backward()`; returns `out`. Both
+ * cells run the same backward, so the grid measures what reaches the parameters rather than assuming
+ * it: under a working no_grad nothing was recorded and the backward raises, as PyTorch's does.
+ */
+function forwardThenBackward(net: Sequential, x: tf.Tensor, underNoGrad: boolean): tf.Tensor {
   let outputs: tf.Tensor | undefined;
-  const loss = backward(() => {
-    outputs = tf.keep(net.forward(x));
-    return tf.sum(outputs) as tf.Scalar;
-  }, net.parameters());
-  loss.dispose();
+  try {
+    const loss = backward(() => {
+      outputs = tf.keep(underNoGrad ? noGrad(() => net.forward(x)) : net.forward(x));
+      return tf.sum(outputs) as tf.Scalar;
+    }, net.parameters());
+    loss.dispose();
+  } catch (error) {
+    if (!(error instanceof NoGradFnError)) {
+      outputs?.dispose();
+      throw error;
+    }
+  }
   return outputs as tf.Tensor;
 }

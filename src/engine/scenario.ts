@@ -37,6 +37,9 @@ export class Scenario {
   modelOld: Sequential | null = null;
   readonly oldTrain: Dataset;
   readonly newTrain: Dataset;
+  /** The test sets as generated (a PyTorch export writes them out). */
+  readonly oldTestData: Dataset;
+  readonly newTestData: Dataset;
   private readonly oldTest: TensorSet;
   private readonly newTest: TensorSet;
   private readonly oldTrainSet: TensorSet;
@@ -47,6 +50,8 @@ export class Scenario {
   fineTuneStepsDone = 0;
   /** The last fine-tuning batch's inputs, kept for measurements on "the live batch" (see probes.ts). */
   private lastBatch: tf.Tensor | null = null;
+  /** Hears the rows of the new task's training set each fine-tuning batch draws (a PyTorch export replays them). */
+  onFineTuneBatch: ((indices: number[]) => void) | null = null;
 
   constructor(public settings: ScenarioSettings) {
     manualSeed(settings.seed);
@@ -54,8 +59,10 @@ export class Scenario {
     this.newTrain = sampleTask(NEW_TASK, TRAIN_SIZE);
     this.oldTrainSet = toTensors(this.oldTrain);
     this.newTrainSet = toTensors(this.newTrain);
-    this.oldTest = toTensors(sampleTask(OLD_TASK, TEST_SIZE));
-    this.newTest = toTensors(sampleTask(NEW_TASK, TEST_SIZE));
+    this.oldTestData = sampleTask(OLD_TASK, TEST_SIZE);
+    this.newTestData = sampleTask(NEW_TASK, TEST_SIZE);
+    this.oldTest = toTensors(this.oldTestData);
+    this.newTest = toTensors(this.newTestData);
     this.model = buildNet(settings.dropout);
     this.optimizer = new Adam(this.model.parameters(), { lr: PRETRAIN_LR });
   }
@@ -69,12 +76,10 @@ export class Scenario {
   }
 
   /** A random minibatch (indices drawn from the seeded stream); the caller disposes it. */
-  private batch(set: TensorSet, size: number): { x: tf.Tensor; y: tf.Tensor } {
-    const idx = tf.tensor1d(
-      Array.from({ length: size }, () => Math.floor(rand() * set.n)),
-      'int32',
-    );
-    const batch = { x: tf.gather(set.x, idx), y: tf.gather(set.y, idx) };
+  private batch(set: TensorSet, size: number): { x: tf.Tensor; y: tf.Tensor; indices: number[] } {
+    const indices = Array.from({ length: size }, () => Math.floor(rand() * set.n));
+    const idx = tf.tensor1d(indices, 'int32');
+    const batch = { x: tf.gather(set.x, idx), y: tf.gather(set.y, idx), indices };
     idx.dispose();
     return batch;
   }
@@ -123,7 +128,8 @@ export class Scenario {
   step(): StepLosses {
     if (!this.modelOld) throw new Error('pretrain the model before fine-tuning it');
     const s = this.settings;
-    const { x, y } = this.batch(this.newTrainSet, s.batchSize);
+    const { x, y, indices } = this.batch(this.newTrainSet, s.batchSize);
+    this.onFineTuneBatch?.(indices);
     // The pitfall of `model_old = model`: a second name for the same network, not a copy.
     const reference = s.shareModelOld ? this.model : this.modelOld;
     try {

@@ -84,10 +84,9 @@ export function trainStep(
   let lossNew: tf.Scalar | undefined;
   let klPenalty: tf.Scalar | undefined;
   let totalLoss: tf.Scalar | undefined;
-  // Without no_grad, PyTorch's backward also fills model_old's .grad: ask for those gradients too.
-  const params = teacherNoGrad
-    ? model.parameters()
-    : [...new Set([...model.parameters(), ...modelOld.parameters()])];
+  // model_old's parameters require grad in PyTorch as well: its .grad stays empty because no_grad
+  // recorded nothing, not because nobody asked. Asking in both cases keeps that a measurement.
+  const params = [...new Set([...model.parameters(), ...modelOld.parameters()])];
   try {
     totalLoss = backward(() => {
       const outputs = model.forward(x);

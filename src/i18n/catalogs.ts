@@ -4,6 +4,7 @@ import { boot as bootEn } from './en/boot';
 import { charts as chartsEn } from './en/charts';
 import { code as codeEn } from './en/code';
 import { embed as embedEn } from './en/embed';
+import { exportDialog as exportEn } from './en/export';
 import { frame as frameEn } from './en/frame';
 import { lab as labEn } from './en/lab';
 import { lessons as lessonsEn } from './en/lessons';
@@ -15,6 +16,7 @@ import { boot as bootZh } from './zh/boot';
 import { charts as chartsZh } from './zh/charts';
 import { code as codeZh } from './zh/code';
 import { embed as embedZh } from './zh/embed';
+import { exportDialog as exportZh } from './zh/export';
 import { frame as frameZh } from './zh/frame';
 import { lab as labZh } from './zh/lab';
 import { lessons as lessonsZh } from './zh/lessons';
@@ -32,6 +34,7 @@ const en = {
   ...pitfallsEn,
   ...bootEn,
   ...embedEn,
+  ...exportEn,
   ...frameEn,
 };
 export type MessageKey = keyof typeof en;
@@ -50,6 +53,7 @@ export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...pitfallsZh,
     ...bootZh,
     ...embedZh,
+    ...exportZh,
     ...frameZh,
   },
 };

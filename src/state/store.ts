@@ -30,6 +30,16 @@ export interface GhostRun {
   /** Settings (other than λ) whose value differed from the run that replaced it. */
   differences: { name: SettingName; value: string }[];
   accuracy: { step: number; oldTaskAcc: number; newTaskAcc: number }[];
+  /** A run read from a file rather than one this page ran; it also brings its losses. */
+  imported?: { totalLoss: { step: number; value: number }[] };
+}
+
+/** A PyTorch script of the run, written by the worker on request (the Export dialog downloads it). */
+export interface PyTorchFile {
+  notebook: boolean;
+  text: string;
+  /** Increments with every script, so that each one is downloaded once. */
+  serial: number;
 }
 
 /** The longest run the schema allows: Continue stops there. */
@@ -60,6 +70,8 @@ export const MAX_GHOSTS = 5;
 /** Everything the page shows. Replaced (never mutated) on every change, so React can compare. */
 export interface LabView {
   settings: LabState;
+  /** The settings the run started with (a changed seed applies only at the next reset). */
+  runSettings: LabState;
   /** URL values that were invalid or out of range, and what was used instead. */
   corrections: Correction[];
   /** Settings changed since the run started that only a reset applies (e.g. the seed). */
@@ -93,6 +105,8 @@ export interface LabView {
   ghosts: GhostRun[];
   /** Fine-tuning steps per animation frame while playing. */
   speed: number;
+  /** The script last asked for, whether another is being written, and why the last one failed. */
+  pytorch: { file: PyTorchFile | null; writing: boolean; error: string | null };
 }
 
 type Listener = () => void;
@@ -162,6 +176,10 @@ export class LabStore {
   private restarts = 0;
   /** The phase an engine's error report ended: a command on a GPU device being lost fails too. */
   private failedFrom: Phase | null = null;
+  /** The `pytorch` command waiting for its answer, if any. */
+  private pytorchInFlight: number | null = null;
+  /** Imported runs so far: their ghosts take negative ids, apart from this page's run ids. */
+  private importedRuns = 0;
 
   constructor(
     private readonly send: (command: Command) => void,
@@ -173,12 +191,14 @@ export class LabStore {
     this.trainedWith = initial.state;
     this.view = {
       settings: initial.state,
+      runSettings: initial.state,
       corrections: initial.corrections,
       backend: null,
       runId: 1,
       engineWay: null,
       ghosts: [],
       speed: 1,
+      pytorch: { file: null, writing: false, error: null },
       ...newRun(),
     };
   }
@@ -293,7 +313,7 @@ export class LabStore {
     this.resumePoint.clear();
     this.restarts = 0;
     this.failedFrom = null;
-    this.update({ ...newRun(), ghosts, runId: this.view.runId + 1 });
+    this.update({ ...newRun(), ghosts, runId: this.view.runId + 1, runSettings: this.runSettings });
     this.start();
   }
 
@@ -364,6 +384,40 @@ export class LabStore {
     return Math.max(LR_MIN, this.view.settings.lr / ROLL_BACK_LR_DIVISOR);
   }
 
+  /** Asks the worker for the run so far as a PyTorch script (or notebook); it lands in `pytorch.file`. */
+  exportPyTorch(notebook: boolean): void {
+    if (this.view.pytorch.writing || this.view.steps.length === 0) return;
+    this.update({ pytorch: { ...this.view.pytorch, writing: true, error: null } });
+    this.pytorchInFlight = this.command({ type: 'pytorch', steps: this.view.steps.length, notebook });
+  }
+
+  /**
+   * A run read from a file: the lab takes its settings (not the page's backend, language or theme)
+   * and starts a new run with them; the file's run joins the earlier runs on the charts.
+   */
+  importRun(run: {
+    settings: LabState;
+    steps: { step: number; total_loss: number; old_task_acc: number; new_task_acc: number }[];
+  }): void {
+    const { backend, lang, theme } = this.view.settings;
+    const settings = { ...run.settings, backend, lang, theme };
+    this.update({ settings, corrections: [] });
+    this.onSettingsChange(settings);
+    this.reset();
+    const ghost: GhostRun = {
+      id: -++this.importedRuns,
+      lambda: settings.lambda,
+      differences: [],
+      accuracy: run.steps.map((s) => ({
+        step: s.step,
+        oldTaskAcc: s.old_task_acc,
+        newTaskAcc: s.new_task_acc,
+      })),
+      imported: { totalLoss: run.steps.map((s) => ({ step: s.step, value: s.total_loss })) },
+    };
+    this.update({ ghosts: [...this.view.ghosts, ghost].slice(-MAX_GHOSTS) });
+  }
+
   clearGhosts(): void {
     this.update({ ghosts: [] });
   }
@@ -397,6 +451,18 @@ export class LabStore {
     // Whatever run it belongs to, an answer frees the command slot it held.
     if (report.answers !== null && report.answers === this.runInFlight) this.runInFlight = null;
     if (report.type === 'ack') this.resumePoint.answered(report.answers, report.afterStep);
+    if (report.answers !== null && report.answers === this.pytorchInFlight) {
+      this.pytorchInFlight = null;
+      // The script, if it is this run's; any other answer (stale, an error) just ends the wait.
+      const serial = (this.view.pytorch.file?.serial ?? 0) + 1;
+      const file =
+        report.type === 'pytorch' && report.runId === this.view.runId
+          ? { notebook: report.notebook, text: report.text, serial }
+          : this.view.pytorch.file;
+      const error = report.type === 'error' ? report.message : null;
+      this.update({ pytorch: { file, writing: false, error } });
+      return; // a script that could not be written is no failure of the run
+    }
     if (report.type === 'backend') {
       this.update({ backend: report.status });
       return;
@@ -464,10 +530,15 @@ export class LabStore {
         break;
       }
       case 'ack':
+      case 'pytorch': // handled above, as the answer it is
         break;
       case 'error':
         this.failedFrom = this.view.phase;
-        this.update({ phase: 'failed', error: report.message });
+        this.update({
+          phase: 'failed',
+          error: report.message,
+          pytorch: { ...this.view.pytorch, writing: false },
+        });
         break;
     }
   }

@@ -14,6 +14,7 @@ import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
 import type { Boundaries, Command, PlotPoints, ReportBody, Snapshot, StepMetrics } from './protocol';
 import { resumeScenario } from './resume';
+import { RunRecording } from './runRecording';
 
 const GRID_SIZE = 40;
 const GRID_EXTENT = 4.5;
@@ -38,6 +39,8 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class LabSession {
   private scenario: Scenario | null = null;
+  /** What a PyTorch script of the run needs, kept as the run goes. */
+  private recording: RunRecording | null = null;
   private grid: tf.Tensor2D | null = null;
   private backendStarted = false;
   private lastBoundaryStep = 0;
@@ -88,6 +91,14 @@ export class LabSession {
           return answer({ type: 'ack', outcome: 'stale' });
         if (!this.scenario?.pretrained) return answer({ type: 'ack', outcome: 'not-ready' });
         return this.run(this.scenario, command.steps, answer);
+      case 'pytorch':
+        if (command.runId !== this.runId || !this.recording || !this.scenario)
+          return answer({ type: 'ack', outcome: 'stale' });
+        return answer({
+          type: 'pytorch',
+          notebook: command.notebook,
+          text: this.recording.script(this.scenario.settings, command.steps, command.notebook),
+        });
       case 'backend':
         // TF.js moves each tensor to the new backend the first time it is used there: no state is lost.
         return answer({ type: 'backend', status: await this.switchBackend(command.backend) });
@@ -123,12 +134,16 @@ export class LabSession {
     this.scenario?.dispose();
     this.scenario = new Scenario(settings);
     const s = this.scenario;
+    const recording = new RunRecording(s);
+    this.recording = null;
     while (!s.pretrained) {
       for (let i = 0; i < PRETRAIN_CHUNK && !s.pretrained; i++) s.pretrainStep();
       this.ports.post({ type: 'pretraining', done: s.pretrainStepsDone, total: PRETRAIN_STEPS }, runId, null);
       await nextTask(); // lets a newer `start` (a reset) arrive and take over
       if (runId !== this.wantedRun) return answer({ type: 'ack', outcome: 'stale' });
     }
+    await recording.frozen();
+    this.recording = recording;
     const bounds = await this.boundaries(s);
     const first = await snapshot(s);
     answer(
@@ -170,6 +185,7 @@ export class LabSession {
 
   private async run(s: Scenario, steps: number, answer: Answer): Promise<void> {
     const { lambda } = s.settings;
+    this.recording?.trainingWith(s.settings);
     const losses: StepLosses[] = [];
     let saved: Checkpoint | null = null;
     try {
@@ -222,6 +238,7 @@ export class LabSession {
     this.scenario?.dispose();
     this.grid?.dispose();
     this.scenario = null;
+    this.recording = null;
     this.grid = null;
   }
 }

@@ -21,6 +21,8 @@ export type CommandBody =
   | { type: 'run'; steps: number }
   /** Answer: `backend`. */
   | { type: 'backend'; backend: BackendName | 'auto' }
+  /** The run's first `steps` steps as a PyTorch script (or notebook). Answer: `pytorch`. */
+  | { type: 'pytorch'; steps: number; notebook: boolean }
   /**
    * Continue a run from `checkpoint` (after a worker crash, a lost GPU device, or a roll back):
    * restore it, retrain silently up to step `to` applying each of `replay` after its step, then
@@ -127,7 +129,8 @@ export type ReportBody =
    * to and including that step, so the readouts show the step the notice names.
    */
   | { type: 'diverged'; steps: StepMetrics[] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'pytorch'; notebook: boolean; text: string };
 
 /** `answers` is the id of the command this report answers, or null for a report of its own. */
 export type Report = ReportBody & { runId: number; answers: number | null };

@@ -9,6 +9,7 @@ import { formatCompact } from '../formatNumber';
 import { ChartFigure } from './ChartFigure';
 import { CHART_HEIGHT, inDeclaredOrder, SERIES_COLOR, stepDomain } from './chartStyle';
 import { downsample, MAX_PLOTTED } from './downsample';
+import { ghostName } from './ghostName';
 import { SeriesIcon } from './SeriesLegend';
 import { StepChart } from './StepChart';
 import { CHART_UPDATE_MS, selectSteps, useThrottledLabView } from './useThrottledLabView';
@@ -131,7 +132,26 @@ export function LossChart() {
       })),
     [steps],
   );
-  const lastStep = rows.at(-1)?.step ?? 0;
+  // Runs imported from a file: their total loss, for comparison.
+  const ghosts = useLabView((view) => view.ghosts);
+  const importedLines = useMemo(
+    () =>
+      ghosts.flatMap((ghost) =>
+        ghost.imported
+          ? [
+              {
+                ghost,
+                data: downsample(ghost.imported.totalLoss, MAX_PLOTTED).map((p) => ({
+                  step: p.step,
+                  [`ghost${ghost.id}total`]: p.value,
+                })),
+              },
+            ]
+          : [],
+      ),
+    [ghosts],
+  );
+  const lastStep = Math.max(rows.at(-1)?.step ?? 0, ...importedLines.map((l) => l.data.at(-1)?.step ?? 0));
   // A lone first step has no line yet: show it as a dot.
   const dot = rows.length === 1 ? { r: 3 } : false;
 
@@ -139,7 +159,7 @@ export function LossChart() {
     <ChartFigure
       title={t('charts.loss.title')}
       dataPoints={rows.length}
-      empty={rows.length === 0 ? t('charts.loss.empty') : null}
+      empty={rows.length === 0 && importedLines.length === 0 ? t('charts.loss.empty') : null}
     >
       <StepChart
         rows={rows}
@@ -159,6 +179,21 @@ export function LossChart() {
             {...seriesEmphasis(series.term, highlighted, series.width)}
             strokeDasharray={series.dash}
             dot={dot}
+            isAnimationActive={false}
+            legendType="plainline"
+          />
+        ))}
+        {importedLines.map(({ ghost, data }) => (
+          <Line
+            key={`ghost${ghost.id}total`}
+            data={data}
+            dataKey={`ghost${ghost.id}total`}
+            name={`${t('charts.series.totalLoss')}: ${ghostName(ghost, t)}`}
+            stroke={SERIES_COLOR.total}
+            strokeWidth={1.5}
+            strokeOpacity={0.45}
+            strokeDasharray="2 3"
+            dot={false}
             isAnimationActive={false}
             legendType="plainline"
           />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   componentSnippet,
   type EmbedChoice,
@@ -10,6 +10,7 @@ import {
 import { useT } from '../../i18n/I18n';
 import type { EmbedParams } from '../../state/embedParams';
 import { useLabView } from '../../state/LabContext';
+import { DialogButton, ModalDialog } from './DialogButton';
 import { SnippetField } from './SnippetField';
 
 /**
@@ -19,43 +20,20 @@ import { SnippetField } from './SnippetField';
  */
 export function EmbedButton({ page }: { page: EmbedParams }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
   return (
-    <>
-      <button
-        ref={button}
-        type="button"
-        className="embed-button"
-        aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
-      >
-        {t('embed.button')}
-      </button>
-      {open && (
-        <EmbedDialog
-          page={page}
-          onClose={() => {
-            setOpen(false);
-            button.current?.focus();
-          }}
-        />
-      )}
-    </>
+    <DialogButton
+      label={t('embed.button')}
+      className="embed-button"
+      dialog={(onClose) => <EmbedDialog page={page} onClose={onClose} />}
+    />
   );
 }
 
 function EmbedDialog({ page, onClose }: { page: EmbedParams; onClose: () => void }) {
   const t = useT();
-  const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const settings = useLabView((v) => v.settings);
   const [autoplay, setAutoplay] = useState(page.autoplay);
   const [height, setHeight] = useState(String(FRAME_HEIGHT.default));
-  useEffect(() => {
-    // Opened once, as it mounts; it unmounts when it closes (Escape, or the Close button).
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
   const choice: EmbedChoice = {
     labUrl: window.location.origin + window.location.pathname,
     settings,
@@ -66,13 +44,12 @@ function EmbedDialog({ page, onClose }: { page: EmbedParams; onClose: () => void
     title: t('frame.title'),
   };
   return (
-    <dialog ref={dialog} className="embed-dialog" aria-labelledby={`${id}-heading`} onClose={onClose}>
-      <div className="embed-dialog-top">
-        <h2 id={`${id}-heading`}>{t('embed.heading')}</h2>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          {t('embed.close')}
-        </button>
-      </div>
+    <ModalDialog
+      heading={t('embed.heading')}
+      closeLabel={t('embed.close')}
+      className="embed-dialog"
+      onClose={onClose}
+    >
       <p className="embed-intro">{t('embed.intro')}</p>
       <fieldset className="embed-options">
         <legend className="visually-hidden">{t('embed.options')}</legend>
@@ -99,6 +76,6 @@ function EmbedDialog({ page, onClose }: { page: EmbedParams; onClose: () => void
         text={componentSnippet(choice)}
       />
       <SnippetField label={t('embed.myst')} hint={t('embed.mystHint')} text={mystSnippet(choice)} />
-    </dialog>
+    </ModalDialog>
   );
 }

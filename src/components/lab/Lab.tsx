@@ -4,6 +4,7 @@ import type { EmbedParams } from '../../state/embedParams';
 import { AccuracyChart } from '../charts';
 import { BackendNote } from './BackendNote';
 import { EmbedButton } from './EmbedButton';
+import { ExportButton } from './ExportButton';
 import { LabTabs } from './LabTabs';
 import { Notices } from './Notices';
 import { Readouts } from './Readouts';
@@ -39,6 +40,7 @@ export function Lab({ embedFrom }: { embedFrom?: EmbedParams }) {
       <div className="lab-title">
         <h2 id="lab-heading">{t('lab.heading')}</h2>
         <BackendNote />
+        <ExportButton />
         {embedFrom && <EmbedButton page={embedFrom} />}
       </div>
       <ShownNumbers>

@@ -7,10 +7,10 @@ import { type Module, Sequential } from '../nn';
 import { Adam } from '../optim';
 import { liveBatch, modesGrid } from '../probes';
 import { manualSeed, nextSeed, randomState, restoreRandomState } from '../random';
-import { Scenario } from '../scenario';
-import { SCENARIO_DEFAULTS } from '../scenarioSettings';
+import type { Scenario } from '../scenario';
 import { trainStep } from '../trainStep';
 import { type FaultPlace, InjectedFault, plantFault } from './faults';
+import { scenarioAfterOneStep } from './pretrained';
 
 const PLACES: FaultPlace[] = ['loss', 'backward', 'optimizer'];
 
@@ -36,10 +36,7 @@ let scenario: Scenario;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  scenario = new Scenario(SCENARIO_DEFAULTS);
-  while (!scenario.pretrained) scenario.pretrainStep();
-  // The first fine-tuning step creates the optimizer's moments; every later step keeps their count.
-  tf.dispose(Object.values(scenario.step()));
+  scenario = scenarioAfterOneStep();
 }, 60_000);
 
 afterAll(() => scenario.dispose());

@@ -68,6 +68,7 @@ describe('the scenario', () => {
     const cell = (mode: string, noGrad: boolean) => grid.find((c) => c.mode === mode && c.noGrad === noGrad);
     expect(cell('train', true)).toMatchObject({ randomOutput: true, statsMove: true, gradNorm: 0 });
     expect(cell('eval', true)).toMatchObject({ randomOutput: false, statsMove: false, gradNorm: 0 });
+    expect(cell('train', false)?.gradNorm).toBeGreaterThan(0);
     expect(cell('eval', false)?.gradNorm).toBeGreaterThan(0);
     expect(cell('eval', false)?.statsMove).toBe(false);
   });

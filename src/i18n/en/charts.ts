@@ -17,6 +17,7 @@ export const charts = {
   'charts.accuracy.newTask': 'new task',
   'charts.accuracy.pretrained': 'after pretraining: {value}',
   'charts.accuracy.clearGhosts': 'Clear earlier runs',
+  'charts.ghost.imported': 'from a file',
   'charts.accuracy.empty': 'The accuracies appear once pretraining is done.',
 
   'charts.batchNorm.title': 'BatchNorm running statistics (first layer, channels 0–2)',

@@ -19,6 +19,7 @@ export const charts: Record<keyof typeof en, string> = {
   'charts.accuracy.newTask': '新任务',
   'charts.accuracy.pretrained': '预训练后：{value}',
   'charts.accuracy.clearGhosts': '清除之前的运行',
+  'charts.ghost.imported': '来自文件',
   'charts.accuracy.empty': '预训练完成后，这里会显示准确率。',
 
   'charts.batchNorm.title': 'BatchNorm 的运行统计量（第一层，通道 0–2）',

@@ -1,0 +1,4 @@
+/** The lab's version (package.json), written into every exported file. */
+import packageJson from '../../package.json' with { type: 'json' };
+
+export const APP_VERSION: string = packageJson.version;

@@ -1,0 +1,57 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertTorch, runScript, worstRelativeError } from '../../tools/runPython';
+import { Scenario } from '../engine/scenario';
+import { SCENARIO_DEFAULTS, type ScenarioSettings } from '../engine/scenarioSettings';
+import { notebookOf } from '../export/notebook';
+import { RunRecording } from './runRecording';
+
+const settings: ScenarioSettings = { ...SCENARIO_DEFAULTS, dropout: 0, seed: 2, lambda: 0.5 };
+
+beforeAll(async () => {
+  await assertTorch();
+  await tf.setBackend('cpu');
+}, 60_000);
+
+/** Steps the live scenario as the worker does, returning each step's total loss. */
+async function steps(scenario: Scenario, count: number): Promise<number[]> {
+  const totals: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const losses = scenario.step();
+    totals.push((await losses.totalLoss.data())[0]);
+    tf.dispose([losses.lossNew, losses.klPenalty, losses.totalLoss]);
+  }
+  return totals;
+}
+
+describe('the worker’s record of the live run', () => {
+  it('writes a script that PyTorch runs to the same losses, for the steps the page shows', async () => {
+    const scenario = new Scenario(settings);
+    try {
+      const recording = new RunRecording(scenario);
+      while (!scenario.pretrained) scenario.pretrainStep();
+      await recording.frozen();
+      recording.trainingWith(settings);
+      const lab = await steps(scenario, 8);
+      // The page shows 6 steps (a diverged run shows fewer than the worker ran): the script has 6.
+      const script = recording.script(settings, 6, false);
+      expect(script).not.toContain('The settings changed');
+      const torch = await runScript(script);
+      expect(torch.steps).toHaveLength(6);
+      expect(
+        worstRelativeError(
+          torch.steps.map((s) => s.total_loss),
+          lab.slice(0, 6),
+        ),
+      ).toBeLessThanOrEqual(1e-4);
+      expect(recording.script(settings, 6, true)).toBe(notebookOf(script));
+
+      // A setting changed mid-run: the script says that it trains every step with the last settings.
+      recording.trainingWith({ ...settings, lambda: 2 });
+      expect(recording.script({ ...settings, lambda: 2 }, 8, false)).toContain('The settings changed');
+    } finally {
+      scenario.dispose();
+    }
+  }, 300_000);
+});

@@ -1,0 +1,45 @@
+/**
+ * What the lab worker keeps of the live run so that the page can download it as a PyTorch script:
+ * model_old's state dict at the freeze and the rows of every fine-tuning batch, recorded as they
+ * happen (the data are the scenario's own). The script is written on request, in the worker.
+ */
+import type { Scenario } from '../engine/scenario';
+import type { ScenarioSettings } from '../engine/scenarioSettings';
+import { notebookOf } from '../export/notebook';
+import { pytorchScript } from '../export/pytorchScript';
+import { readStateDict, type StateEntry } from '../export/stateDictValues';
+
+export class RunRecording {
+  private pretrained: StateEntry[] | null = null;
+  private readonly batches: number[][] = [];
+  /** The distinct settings the run's steps were trained with (the page can change them mid-run). */
+  private readonly trainedWith = new Set<string>();
+
+  constructor(private readonly scenario: Scenario) {
+    scenario.onFineTuneBatch = (rows) => this.batches.push(rows);
+  }
+
+  /** Reads model_old as frozen; call once pretraining is done, before any fine-tuning step. */
+  async frozen(): Promise<void> {
+    if (!this.scenario.modelOld) throw new Error('model_old is not frozen yet');
+    this.pretrained = await readStateDict(this.scenario.modelOld);
+  }
+
+  trainingWith(settings: ScenarioSettings): void {
+    this.trainedWith.add(JSON.stringify(settings));
+  }
+
+  /** The first `steps` steps, with `settings` (the run's latest). */
+  script(settings: ScenarioSettings, steps: number, notebook: boolean): string {
+    if (!this.pretrained) throw new Error('the run has not finished pretraining');
+    const s = this.scenario;
+    const text = pytorchScript({
+      settings,
+      data: { oldTrain: s.oldTrain, newTrain: s.newTrain, oldTest: s.oldTestData, newTest: s.newTestData },
+      pretrained: this.pretrained,
+      batches: this.batches.slice(0, steps),
+      settingsChanged: this.trainedWith.size > 1,
+    });
+    return notebook ? notebookOf(text) : text;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm run --silent export -- --format json|csv|pytorch|ipynb [--name value …] --steps N`: runs the
+ * lab's scenario headless on TF.js's CPU backend and writes it to stdout as a run file (JSON or CSV)
+ * or as a PyTorch script (or notebook) that repeats it. Settings are read as `npm run scenario`
+ * reads them (tools/settingArgs.ts); see docs/EXPORT.md for the formats.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { notebookOf } from '../src/export/notebook';
+import { pytorchScript } from '../src/export/pytorchScript';
+import { recordRun } from '../src/export/recordRun';
+import { runCsv } from '../src/export/runCsv';
+import { runJson } from '../src/export/runRecord';
+import { readSettingArgs } from './settingArgs';
+
+const FORMATS = ['json', 'csv', 'pytorch', 'ipynb'] as const;
+
+/** `--format` is a word, not a number, so it is taken out before the settings are read. */
+function takeFormat(argv: string[]): { format: (typeof FORMATS)[number]; rest: string[] } {
+  const at = argv.indexOf('--format');
+  if (at < 0) throw new Error(`--format is required: one of ${FORMATS.join(', ')}`);
+  const format = argv[at + 1] as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format))
+    throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+  return { format, rest: [...argv.slice(0, at), ...argv.slice(at + 2)] };
+}
+
+async function main(): Promise<void> {
+  const { format, rest } = takeFormat(process.argv.slice(2));
+  const { state } = readSettingArgs(rest, 'export');
+  tf.env().set('PROD', true); // silences TF.js's advice to install tfjs-node
+  await tf.setBackend('cpu');
+  const { record, replay } = await recordRun({ ...state, backend: 'cpu' });
+  const script = () => pytorchScript(replay);
+  const text = { json: runJson, csv: runCsv, pytorch: script, ipynb: () => notebookOf(script()) }[format](
+    record,
+  );
+  process.stdout.write(text);
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`export: ${e.message.split('\n')[0]}\n`);
+  process.exit(1);
+});
