@@ -2,12 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { startHostApi } from './embed/hostApi';
+import { linkEngine } from './state/engineLink';
 import { LabProvider } from './state/LabContext';
 import { withSettingsQuery } from './state/pageQuery';
 import { queryFromState, stateFromQuery } from './state/schema';
 import { LabStore } from './state/store';
 import labWorkerUrl from './worker/labWorker.ts?worker&url';
-import type { Command, Report } from './worker/protocol';
+import type { Command } from './worker/protocol';
 import { EngineConnection } from './worker/workerStarter';
 import './styles.css';
 
@@ -39,19 +40,7 @@ const store = new LabStore(
     replaceQuery(queryFromState(state));
   },
 );
-engine.addEventListener('message', (event) => store.receive((event as MessageEvent<Report>).data));
-engine.addEventListener('error', (event) =>
-  store.receive({
-    type: 'error',
-    message: (event as ErrorEvent).message || 'the worker stopped',
-    runId: store.getView().runId,
-    answers: null,
-  }),
-);
-engine.started.then(
-  (way) => store.engineStarted(way),
-  (e: Error) => store.engineCannotStart(e.message),
-);
+linkEngine(store, engine);
 // Normalise the address too: clamped link values are shown as they are used.
 if (initial.corrections.length > 0) {
   replaceQuery(queryFromState(initial.state));

@@ -49,7 +49,8 @@ export class Scenario {
   readonly newTest: TensorSet;
   private readonly oldTrainSet: TensorSet;
   readonly newTrainSet: TensorSet;
-  private optimizer: Optimizer;
+  /** Public so that a checkpoint can save and restore its state (checkpoint.ts). */
+  optimizer: Optimizer;
   pretrainStepsDone = 0;
   fineTuneStepsDone = 0;
   /** The last fine-tuning batch's inputs, kept for measurements on "the live batch" (see probes.ts). */

@@ -70,24 +70,6 @@ describe('the run lifecycle', () => {
     expect(h.sent.filter((c) => c.type === 'run')).toHaveLength(3);
   });
 
-  it('a device loss restarts the run through Reset: new run id, old reports dropped, the run kept as a ghost', () => {
-    const h = harness();
-    h.store.start();
-    h.ready(h.lastOf('start'));
-    h.store.step();
-    const run = h.lastOf('run');
-    h.metrics(run, 1, 1);
-    h.store.receive({ type: 'deviceLost', message: 'device destroyed', runId: 1, answers: null });
-    const restart = h.lastOf('start');
-    expect(restart.runId).toBe(2);
-    expect(h.store.getView()).toMatchObject({ phase: 'starting', deviceLost: 'device destroyed', steps: [] });
-    expect(h.store.getView().ghosts).toHaveLength(1);
-    h.metrics(run, 2, 1);
-    expect(stepsOf(h.store)).toEqual([]);
-    h.ready(restart);
-    expect(h.store.getView().phase).toBe('paused');
-  });
-
   it('a diverged run shows the step it names: the readouts reach that step', () => {
     const h = harness();
     h.store.start();

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { BackendStatus } from '../worker/backend';
+import type { BackendName, BackendStatus } from '../worker/backend';
 import type {
   Boundaries,
   Command,
@@ -11,6 +11,7 @@ import type {
   StepMetrics,
 } from '../worker/protocol';
 import type { WorkerWay } from '../worker/workerStarter';
+import { ResumePoint } from './resumePoint';
 import {
   type Correction,
   DEFAULT_STATE,
@@ -44,6 +45,25 @@ export interface PyTorchFile {
 /** The longest run the schema allows: Continue stops there. */
 const MAX_STEPS = SETTINGS.find((s) => s.name === 'steps')?.max ?? Number.POSITIVE_INFINITY;
 
+const LR_MIN = SETTINGS.find((s) => s.name === 'lr')?.min ?? 0;
+
+/** A run whose engine keeps dying is given up after this many restarts. */
+const MAX_RESTARTS = 3;
+
+/** What a roll back after divergence divides the learning rate by. */
+export const ROLL_BACK_LR_DIVISOR = 10;
+
+/** The engine was replaced mid-run, and how the run went on. */
+export interface EngineRecovery {
+  cause: 'crash' | 'deviceLost';
+  /** The backend whose GPU device was lost (device loss only). */
+  lostBackend: BackendName | null;
+  /** The checkpoint's step the run was restored from; null when there was none (pretraining again). */
+  from: number | null;
+  /** The step the run was retrained to, once the new engine has caught up; null until then. */
+  to: number | null;
+}
+
 /** Earlier runs kept on the chart; older ones give way. */
 export const MAX_GHOSTS = 5;
 
@@ -73,8 +93,12 @@ export interface LabView {
   pausedUnseen: boolean;
   /** The step whose total loss stopped being finite or exploded (the last entry of `steps`). */
   divergence: { step: number; value: number } | null;
-  /** Set when the GPU device was lost and the run restarted on another backend. */
-  deviceLost: string | null;
+  /** Set when the engine died or lost its GPU device and the run went on in a new one. */
+  recovery: EngineRecovery | null;
+  /** The step of the latest checkpoint, the one a roll back returns to; null before pretraining ends. */
+  checkpointStep: number | null;
+  /** Set by a roll back: the step the run went back to and the learning rate it goes on with. */
+  rolledBack: { step: number; lr: number } | null;
   error: string | null;
   /** How the engine runs (a worker, or the page's own thread); 'none' when no way could start it. */
   engineWay: WorkerWay | 'none' | null;
@@ -101,6 +125,9 @@ function newRun() {
     divergence: null,
     pausedUnseen: false,
     error: null,
+    recovery: null,
+    checkpointStep: null,
+    rolledBack: null,
   } satisfies Partial<LabView>;
 }
 
@@ -143,6 +170,12 @@ export class LabStore {
   /** The settings the worker trained the latest steps with: what a ghost of this run is named by. */
   private trainedWith: LabState;
   private frame = 0;
+  private readonly resumePoint = new ResumePoint();
+  /** Backends whose device was lost on this page: a new engine leaves them out. */
+  private readonly lostBackends: BackendName[] = [];
+  private restarts = 0;
+  /** The phase an engine's error report ended: a command on a GPU device being lost fails too. */
+  private failedFrom: Phase | null = null;
   /** The `pytorch` command waiting for its answer, if any. */
   private pytorchInFlight: number | null = null;
   /** Imported runs so far: their ghosts take negative ids, apart from this page's run ids. */
@@ -162,7 +195,6 @@ export class LabStore {
       corrections: initial.corrections,
       backend: null,
       runId: 1,
-      deviceLost: null,
       engineWay: null,
       ghosts: [],
       speed: 1,
@@ -217,7 +249,10 @@ export class LabStore {
     });
     this.onSettingsChange(settings);
     if (name === 'backend') this.command({ type: 'backend', backend: settings.backend });
-    else if (live) this.command({ type: 'settings', settings: scenarioSettings(settings) });
+    else if (live) {
+      const scenario = scenarioSettings(settings);
+      this.resumePoint.settingsSent(this.command({ type: 'settings', settings: scenario }), scenario);
+    }
     if (name === 'steps' && this.view.phase === 'finished' && this.lastStep() < settings.steps)
       this.update({ phase: 'paused' });
   }
@@ -275,14 +310,78 @@ export class LabStore {
         : this.view.ghosts;
     this.runSettings = this.view.settings;
     this.runInFlight = null;
-    this.update({
-      ...newRun(),
-      ghosts,
-      runId: this.view.runId + 1,
-      deviceLost: null,
-      runSettings: this.runSettings,
-    });
+    this.resumePoint.clear();
+    this.restarts = 0;
+    this.failedFrom = null;
+    this.update({ ...newRun(), ghosts, runId: this.view.runId + 1, runSettings: this.runSettings });
     this.start();
+  }
+
+  /**
+   * The engine died (its worker ended or threw) or lost its GPU device, and a new one is starting
+   * (`engineLink.ts`): the run goes on from the last checkpoint, retrained up to the last step shown
+   * so that the history stays as it is; without a checkpoint yet, pretraining starts again.
+   */
+  engineLost(cause: EngineRecovery['cause'], lostBackend: BackendName | null = null): void {
+    if (lostBackend && !this.lostBackends.includes(lostBackend)) this.lostBackends.push(lostBackend);
+    this.runInFlight = null;
+    if (++this.restarts > MAX_RESTARTS) {
+      this.frames.cancel(this.frame);
+      this.update({ phase: 'failed', error: `the training engine stopped ${this.restarts} times` });
+      return;
+    }
+    const { settings } = this.view;
+    const resume = this.resumePoint.resume(
+      scenarioSettings(settings),
+      settings.backend,
+      this.lastStep(),
+      this.lostBackends,
+    );
+    const from = this.resumePoint.checkpoint?.step ?? null;
+    // An error the old engine reported on its way out says nothing about the new one.
+    const failed = this.view.phase === 'failed' && this.failedFrom !== null;
+    this.update({
+      recovery: { cause, lostBackend, from, to: null },
+      ...(failed ? { phase: this.failedFrom ?? 'paused', error: null } : {}),
+    });
+    this.failedFrom = null;
+    if (resume) this.command(resume);
+    else this.start();
+    if (failed) this.tick();
+  }
+
+  /** Whether a diverged run can go back to its last checkpoint (one is always taken after pretraining). */
+  canRollBack(): boolean {
+    return this.view.phase === 'diverged' && this.view.checkpointStep !== null;
+  }
+
+  /**
+   * After divergence: back to the last checkpoint (the history cut there), with the learning rate
+   * divided by ROLL_BACK_LR_DIVISOR, and playing on.
+   */
+  rollBack(): void {
+    if (!this.canRollBack()) return;
+    const lr = this.rollBackLr();
+    const settings = { ...this.view.settings, lr };
+    const resume = this.resumePoint.rollBack(scenarioSettings(settings), settings.backend, this.lostBackends);
+    if (!resume) return;
+    const to = this.view.checkpointStep ?? 0;
+    this.update({
+      settings,
+      phase: 'playing',
+      divergence: null,
+      rolledBack: { step: to, lr },
+      steps: this.view.steps.filter((m) => m.step <= to),
+      snapshots: this.view.snapshots.filter((s) => s.step <= to),
+    });
+    this.onSettingsChange(settings);
+    this.command(resume);
+    this.tick();
+  }
+
+  /** The learning rate a roll back goes on with: the present one divided, within the schema's range. */
+  rollBackLr(): number {
+    return Math.max(LR_MIN, this.view.settings.lr / ROLL_BACK_LR_DIVISOR);
   }
 
   /** Asks the worker for the run so far as a PyTorch script (or notebook); it lands in `pytorch.file`. */
@@ -351,6 +450,7 @@ export class LabStore {
   receive(report: Report): void {
     // Whatever run it belongs to, an answer frees the command slot it held.
     if (report.answers !== null && report.answers === this.runInFlight) this.runInFlight = null;
+    if (report.type === 'ack') this.resumePoint.answered(report.answers, report.afterStep);
     if (report.answers !== null && report.answers === this.pytorchInFlight) {
       this.pytorchInFlight = null;
       // The script, if it is this run's; any other answer (stale, an error) just ends the wait.
@@ -365,6 +465,11 @@ export class LabStore {
     }
     if (report.type === 'backend') {
       this.update({ backend: report.status });
+      return;
+    }
+    if (report.type === 'deviceLost') {
+      // Whichever run it was working for, the engine is being replaced (`engineLink.ts`).
+      this.engineLost('deviceLost', report.backend);
       return;
     }
     if (report.runId !== this.view.runId) return; // an earlier run's report, still in flight at reset
@@ -409,17 +514,26 @@ export class LabStore {
         });
         break;
       }
-      case 'deviceLost': {
-        // The run's tensors are gone with the device: start it again, as Reset would.
-        const message = report.message;
-        this.reset();
-        this.update({ deviceLost: message });
+      case 'checkpoint':
+        this.resumePoint.keep(report.checkpoint);
+        this.update({ checkpointStep: report.checkpoint.step });
+        break;
+      case 'resumed': {
+        const at = report.snapshot.step;
+        const newer = at > (this.view.snapshots.at(-1)?.step ?? -1);
+        const recovery = this.view.recovery;
+        this.update({
+          boundaries: report.boundaries,
+          snapshots: newer ? [...this.view.snapshots, report.snapshot] : this.view.snapshots,
+          recovery: recovery && { ...recovery, to: at },
+        });
         break;
       }
       case 'ack':
       case 'pytorch': // handled above, as the answer it is
         break;
       case 'error':
+        this.failedFrom = this.view.phase;
         this.update({
           phase: 'failed',
           error: report.message,

@@ -153,9 +153,26 @@ async function fastestBackend(skip: BackendName[]): Promise<BackendStatus> {
   throw new Error(`no TF.js backend could start: ${failures.map(describeFailure).join('; ')}`);
 }
 
-/** Resolves if the WebGPU device is lost (TF.js does not handle it), so the caller can fall back. */
-export function webgpuDeviceLost(): Promise<string> | null {
-  if (tf.getBackend() !== 'webgpu') return null;
-  const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message: string }> } }).device;
-  return device?.lost?.then((info) => info.message) ?? null;
+/**
+ * Resolves with the browser's message if the running GPU backend loses its device (TF.js does not
+ * handle it): WebGPU's `device.lost`, WebGL's `webglcontextlost` on the backend's canvas. Null on
+ * a backend without a device.
+ */
+export function gpuDeviceLost(): Promise<string> | null {
+  const backend = tf.backend() as unknown as {
+    device?: { lost?: Promise<{ message: string }> };
+    gpgpu?: { gl?: { canvas?: EventTarget } };
+  };
+  if (tf.getBackend() === 'webgpu') return backend.device?.lost?.then((info) => info.message) ?? null;
+  const canvas = tf.getBackend() === 'webgl' ? backend.gpgpu?.gl?.canvas : undefined;
+  if (!canvas?.addEventListener) return null;
+  return new Promise((resolve) => {
+    canvas.addEventListener(
+      'webglcontextlost',
+      (e) => resolve((e as WebGLContextEvent).statusMessage ?? ''),
+      {
+        once: true,
+      },
+    );
+  });
 }

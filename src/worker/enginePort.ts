@@ -4,6 +4,8 @@
  * runs inside workers.
  */
 
+import { holdLifeLock } from './exitWatch';
+
 /** What the engine side talks through: a worker's own scope, or one end of a MessageChannel on the page. */
 export interface EnginePort {
   postMessage(message: unknown, transfer: Transferable[]): void;
@@ -15,7 +17,10 @@ export const STARTED = 'kllab:engine-started';
 /** Tags the message a Blob URL worker sends when it could not import the engine. */
 export const FAILED = 'kllab:engine-failed';
 
-/** Called by a worker once its module has loaded and its `onmessage` is set. */
+/**
+ * Called by a worker once its module has loaded and its `onmessage` is set. The announcement names a
+ * Web Lock the worker holds for as long as it lives (`exitWatch.ts`), when the page may use locks.
+ */
 export function announceStarted(port: EnginePort): void {
-  port.postMessage(STARTED, []);
+  holdLifeLock((name) => port.postMessage([STARTED, name], []));
 }

@@ -3,7 +3,7 @@
  * session, which trains only when the page asks (one `run` per animation frame) and answers every
  * command once. It runs in a worker (`labWorker.ts`), or on the page where workers are refused.
  */
-import { chooseBackend, webgpuDeviceLost } from './backend';
+import { chooseBackend, gpuDeviceLost } from './backend';
 import type { EnginePort } from './enginePort';
 import { LabSession } from './labSession';
 import type { Command, Report } from './protocol';
@@ -14,7 +14,7 @@ export function serveLab(port: EnginePort): void {
       port.postMessage({ ...body, runId, answers } as Report, transfer);
     },
     chooseBackend,
-    deviceLost: webgpuDeviceLost,
+    deviceLost: gpuDeviceLost,
   });
   port.onmessage = (event: MessageEvent<Command>) => {
     session.receive(event.data);

@@ -5,7 +5,7 @@ import { Scenario } from '../engine/scenario';
 import { SCENARIO_DEFAULTS } from '../engine/scenarioSettings';
 import { InjectedFault, plantFault } from '../engine/test/faults';
 import type { BackendStatus } from './backend';
-import { LabSession } from './labSession';
+import { CHECKPOINT_EVERY, LabSession } from './labSession';
 import type { Command, CommandBody, Report } from './protocol';
 
 /** What the session is told when it starts a backend: TF.js's CPU backend, as in every test here. */
@@ -128,31 +128,90 @@ describe('a step that throws part-way through a batch', () => {
 });
 
 describe('a lost GPU device', () => {
-  it('switches backend inside the command queue, then tells the page to restart the run', async () => {
+  it('is said at once, naming the backend, without waiting for a command', async () => {
     const reports: Report[] = [];
     let lose: (message: string) => void = () => {};
-    const tried: (string | undefined)[] = [];
     const lab = new LabSession({
       post: (body, runId, answers) => reports.push({ ...body, runId, answers } as Report),
-      chooseBackend: async (forced, skip = []) => {
-        tried.push(`${forced ?? 'auto'}${skip.length ? ` without ${skip.join(',')}` : ''}`);
+      chooseBackend: async () => {
         await tf.setBackend('cpu');
         return CPU;
       },
-      // Only the first backend can be lost, as a WebGPU device can.
-      deviceLost: () => (tried.length === 1 ? new Promise<string>((resolve) => (lose = resolve)) : null),
+      deviceLost: () => new Promise<string>((resolve) => (lose = resolve)),
     });
     await lab.receive({ type: 'start', settings: SCENARIO_DEFAULTS, backend: 'auto', id: 1, runId: 1 });
     lose('device destroyed');
-    await new Promise((resolve) => setTimeout(resolve, 0)); // the loss is noticed before the next command
-    await lab.receive({ type: 'run', steps: 1, id: 2, runId: 1 });
-    const after = reports.slice(reports.findIndex((r) => r.type === 'ready') + 1);
-    expect(tried).toEqual(['auto', 'auto without webgpu']);
-    expect(after.map((r) => r.type)).toEqual(['backend', 'deviceLost', 'metrics']);
-    const backend = after[0];
-    if (backend.type !== 'backend') throw new Error('expected a backend report');
-    expect(backend.status.reason).toBe('fallback');
-    expect(backend.status.failures).toEqual([{ name: 'webgpu', message: 'device destroyed' }]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reports.at(-1)).toEqual({
+      type: 'deviceLost',
+      backend: 'cpu',
+      message: 'device destroyed',
+      runId: 1,
+      answers: null,
+    });
     lab.dispose();
+  });
+});
+
+describe('checkpoints', () => {
+  it('one follows pretraining, and one every CHECKPOINT_EVERY steps, each after the metrics that reach it', async () => {
+    const { lab, reports, send } = session();
+    await send(1, { type: 'start', settings: SCENARIO_DEFAULTS, backend: 'auto' }).done;
+    expect(reports.slice(-2).map((r) => r.type)).toEqual(['ready', 'checkpoint']);
+    await send(1, { type: 'run', steps: CHECKPOINT_EVERY - 1 }).done;
+    expect(reports.at(-1)?.type).toBe('metrics');
+    await send(1, { type: 'run', steps: 3 }).done;
+    const [metrics, saved] = reports.slice(-2);
+    if (metrics.type !== 'metrics' || saved.type !== 'checkpoint')
+      throw new Error('expected metrics, then a checkpoint');
+    expect(metrics.steps.map((m) => m.step)).toEqual([
+      CHECKPOINT_EVERY,
+      CHECKPOINT_EVERY + 1,
+      CHECKPOINT_EVERY + 2,
+    ]);
+    expect(saved.checkpoint.step).toBe(CHECKPOINT_EVERY);
+    lab.dispose();
+  });
+
+  it('a new session resumed from one retrains the steps after it, settings changes where they applied, and goes on as the first would', async () => {
+    const first = session();
+    await first.send(1, { type: 'start', settings: SCENARIO_DEFAULTS, backend: 'auto' }).done;
+    const saved = first.reports.at(-1);
+    if (saved?.type !== 'checkpoint') throw new Error('expected the checkpoint after pretraining');
+    await first.send(1, { type: 'run', steps: 1 }).done;
+    const changed = { ...SCENARIO_DEFAULTS, lambda: 3, lr: 0.02 };
+    const settings = first.send(1, { type: 'settings', settings: changed });
+    await settings.done;
+    expect(first.answersTo(settings.command)).toEqual([
+      expect.objectContaining({ outcome: 'applied', afterStep: 1 }),
+    ]);
+    await first.send(1, { type: 'run', steps: 2 }).done;
+    const expected = first.send(1, { type: 'run', steps: 2 });
+    await expected.done;
+    first.lab.dispose();
+
+    const second = session();
+    const resume = second.send(1, {
+      type: 'resume',
+      settings: changed,
+      checkpoint: saved.checkpoint,
+      replay: [{ afterStep: 1, settings: changed }],
+      to: 3,
+      backend: 'cpu',
+      skip: [],
+    });
+    await resume.done;
+    expect(second.answersTo(resume.command)).toEqual([
+      expect.objectContaining({ type: 'resumed', snapshot: expect.objectContaining({ step: 3 }) }),
+    ]);
+    const again = second.send(1, { type: 'run', steps: 2 });
+    await again.done;
+    const steps = (c: Command) => {
+      const [r] = (c === expected.command ? first : second).answersTo(c);
+      return r.type === 'metrics' ? r.steps : null;
+    };
+    expect(steps(again.command)).toEqual(steps(expected.command));
+    expect(steps(again.command)?.map((m) => m.step)).toEqual([4, 5]);
+    second.lab.dispose();
   });
 });

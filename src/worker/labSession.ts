@@ -3,6 +3,7 @@
  * it in Node: owns the scenario, trains only when asked, and answers every command exactly once.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { type Checkpoint, checkpoint, checkpointArrays, isFiniteCheckpoint } from '../engine/checkpoint';
 import { NUM_CLASSES } from '../engine/data/sectorTask';
 import { gridPoints, probabilities } from '../engine/evaluate';
 import { liveBatch, modesGrid } from '../engine/probes';
@@ -12,6 +13,7 @@ import type { StepLosses } from '../engine/trainStep';
 import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
 import type { Boundaries, Command, PlotPoints, ReportBody, Snapshot, StepMetrics } from './protocol';
+import { resumeScenario } from './resume';
 import { RunRecording } from './runRecording';
 
 const GRID_SIZE = 40;
@@ -21,13 +23,15 @@ const BOUNDARY_EVERY = 10;
 const PLOT_POINTS = 150;
 /** A total loss above this has exploded even if it is still finite. */
 const DIVERGED_ABOVE = 1e4;
+/** Fine-tuning steps between checkpoints (one is also taken at the end of pretraining). */
+export const CHECKPOINT_EVERY = 200;
 
 export interface SessionPorts {
   /** Sends one report to the page; `transfer` lists buffers to move rather than copy. */
   post(report: ReportBody, runId: number, answers: number | null, transfer?: Transferable[]): void;
   /** Starts a backend (or the best one, without `forced`); the lab worker passes `chooseBackend`. */
   chooseBackend(forced?: BackendName, skip?: BackendName[]): Promise<BackendStatus>;
-  /** Resolves with a message if the running backend's device is lost; null if it cannot be. */
+  /** Resolves with a message if the running GPU backend's device is lost; null if it cannot be. */
   deviceLost(): Promise<string> | null;
 }
 
@@ -46,14 +50,30 @@ export class LabSession {
   private runId = 0;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly ports: SessionPorts) {}
+  /** Set once the GPU device is lost: the page replaces this session, so it says nothing more. */
+  private deviceGone = false;
+  private readonly ports: SessionPorts;
+
+  constructor(ports: SessionPorts) {
+    this.ports = {
+      ...ports,
+      post: (...report) => {
+        if (!this.deviceGone) ports.post(...report);
+      },
+    };
+  }
 
   /** Commands run one after another, in the order they arrived. */
   receive(command: Command): Promise<void> {
-    if (command.type === 'start') this.wantedRun = command.runId; // a pretraining loop sees it
+    // A pretraining loop sees it.
+    if (command.type === 'start' || command.type === 'resume') this.wantedRun = command.runId;
     this.queue = this.queue
       .then(() => this.handle(command))
-      .catch((e: Error) => this.ports.post({ type: 'error', message: e.message }, command.runId, command.id));
+      .catch(async (e: Error) => {
+        // A command on a device being lost fails before the loss is told: let the loss speak first.
+        await nextTask();
+        this.ports.post({ type: 'error', message: e.message }, command.runId, command.id);
+      });
     return this.queue;
   }
 
@@ -65,7 +85,7 @@ export class LabSession {
       case 'settings':
         if (command.runId !== this.wantedRun) return answer({ type: 'ack', outcome: 'stale' });
         this.scenario?.update(command.settings);
-        return answer({ type: 'ack', outcome: 'applied' });
+        return answer({ type: 'ack', outcome: 'applied', afterStep: this.scenario?.fineTuneStepsDone ?? 0 });
       case 'run':
         if (command.runId !== this.runId || command.runId !== this.wantedRun)
           return answer({ type: 'ack', outcome: 'stale' });
@@ -82,6 +102,8 @@ export class LabSession {
       case 'backend':
         // TF.js moves each tensor to the new backend the first time it is used there: no state is lost.
         return answer({ type: 'backend', status: await this.switchBackend(command.backend) });
+      case 'resume':
+        return this.resume(command, answer);
     }
   }
 
@@ -91,20 +113,12 @@ export class LabSession {
   ): Promise<BackendStatus> {
     const status = await this.ports.chooseBackend(choice === 'auto' ? undefined : choice, skip);
     this.backendStarted = true;
+    // Said at once, not queued: a command in flight on the lost device may never finish. The page
+    // replaces this worker and resumes from its last checkpoint on another backend.
+    const post = this.ports.post;
     this.ports.deviceLost()?.then((message) => {
-      // The device's tensors are gone with it. The switch queues behind the command in flight; the
-      // page then restarts the run through its own reset path, with a new run id.
-      this.queue = this.queue.then(async () => {
-        const next = await this.ports.chooseBackend(undefined, ['webgpu']);
-        this.grid = null;
-        const status = {
-          ...next,
-          reason: 'fallback' as const,
-          failures: [{ name: 'webgpu' as const, message }],
-        };
-        this.ports.post({ type: 'backend', status }, this.runId, null);
-        this.ports.post({ type: 'deviceLost', message }, this.runId, null);
-      });
+      post({ type: 'deviceLost', backend: status.name, message }, this.runId, null);
+      this.deviceGone = true;
     });
     return status;
   }
@@ -142,14 +156,43 @@ export class LabSession {
       },
       [bounds.model.buffer, bounds.modelOld.buffer],
     );
+    this.postCheckpoint(await checkpoint(s));
+  }
+
+  /** Continues a run from a checkpoint the page kept (see `resume.ts`). */
+  private async resume(command: Extract<Command, { type: 'resume' }>, answer: Answer): Promise<void> {
+    this.runId = command.runId;
+    if (!this.backendStarted) {
+      const status = await this.switchBackend(command.backend, command.skip);
+      this.ports.post({ type: 'backend', status }, command.runId, null);
+    }
+    this.scenario?.dispose();
+    this.scenario = null;
+    const s = resumeScenario(command);
+    this.scenario = s;
+    const bounds = await this.boundaries(s);
+    answer({ type: 'resumed', snapshot: await snapshot(s), boundaries: bounds }, [
+      bounds.model.buffer,
+      bounds.modelOld.buffer,
+    ]);
+  }
+
+  private postCheckpoint(saved: Checkpoint): void {
+    if (!isFiniteCheckpoint(saved)) return;
+    const buffers = checkpointArrays(saved).map((values) => values.buffer);
+    this.ports.post({ type: 'checkpoint', checkpoint: saved }, this.runId, null, buffers);
   }
 
   private async run(s: Scenario, steps: number, answer: Answer): Promise<void> {
     const { lambda } = s.settings;
     this.recording?.trainingWith(s.settings);
     const losses: StepLosses[] = [];
+    let saved: Checkpoint | null = null;
     try {
-      for (let i = 0; i < steps; i++) losses.push(s.step());
+      for (let i = 0; i < steps; i++) {
+        losses.push(s.step());
+        if (s.fineTuneStepsDone % CHECKPOINT_EVERY === 0) saved = await checkpoint(s);
+      }
     } catch (e) {
       tf.dispose(losses.flatMap((l) => [l.lossNew, l.klPenalty, l.totalLoss]));
       throw e;
@@ -163,7 +206,13 @@ export class LabSession {
     const bad = metrics.findIndex(
       (m) => !Number.isFinite(m.totalLoss) || Math.abs(m.totalLoss) > DIVERGED_ABOVE,
     );
-    if (bad >= 0) return answer({ type: 'diverged', steps: metrics.slice(0, bad + 1) });
+    // A checkpoint taken after the step that diverged is not one to return to.
+    const kept = saved && (bad < 0 || metrics[bad].step > saved.step) ? saved : null;
+    if (bad >= 0) {
+      answer({ type: 'diverged', steps: metrics.slice(0, bad + 1) });
+      if (kept) this.postCheckpoint(kept);
+      return;
+    }
     const due = steps === 1 || s.fineTuneStepsDone - this.lastBoundaryStep >= BOUNDARY_EVERY;
     const bounds = due ? await this.boundaries(s) : null;
     const grid = due ? await modesGrid(s) : null;
@@ -171,6 +220,7 @@ export class LabSession {
       { type: 'metrics', steps: metrics, snapshot: await snapshot(s), boundaries: bounds, modesGrid: grid },
       bounds ? [bounds.model.buffer, bounds.modelOld.buffer] : [],
     );
+    if (kept) this.postCheckpoint(kept); // after the metrics that reach its step
   }
 
   private async boundaries(s: Scenario): Promise<Boundaries> {

@@ -5,6 +5,7 @@
  * `runId` it belongs to, so the page can drop what an earlier run sends after a reset.
  */
 
+import type { Checkpoint } from '../engine/checkpoint';
 import type { LiveBatch, ModesGridCell } from '../engine/probes';
 import type { ScenarioSettings } from '../engine/scenarioSettings';
 import type { StepValues } from '../engine/stepValues';
@@ -21,7 +22,28 @@ export type CommandBody =
   /** Answer: `backend`. */
   | { type: 'backend'; backend: BackendName | 'auto' }
   /** The run's first `steps` steps as a PyTorch script (or notebook). Answer: `pytorch`. */
-  | { type: 'pytorch'; steps: number; notebook: boolean };
+  | { type: 'pytorch'; steps: number; notebook: boolean }
+  /**
+   * Continue a run from `checkpoint` (after a worker crash, a lost GPU device, or a roll back):
+   * restore it, retrain silently up to step `to` applying each of `replay` after its step, then
+   * apply `settings`. Starts the backend first if none runs (`backend`, leaving out `skip`).
+   * Answer: `resumed`.
+   */
+  | {
+      type: 'resume';
+      settings: ScenarioSettings;
+      checkpoint: Checkpoint;
+      replay: SettingsChange[];
+      to: number;
+      backend: BackendName | 'auto';
+      skip: BackendName[];
+    };
+
+/** Settings the worker applied once `afterStep` fine-tuning steps were done. */
+export interface SettingsChange {
+  afterStep: number;
+  settings: ScenarioSettings;
+}
 
 export type Command = CommandBody & { id: number; runId: number };
 
@@ -77,9 +99,17 @@ export type AckOutcome =
 export type ReportBody =
   | { type: 'backend'; status: BackendStatus }
   | { type: 'pretraining'; done: number; total: number }
-  | { type: 'ack'; outcome: AckOutcome }
-  /** The GPU device is gone (its tensors with it); the worker now runs on `status`' backend. */
-  | { type: 'deviceLost'; message: string }
+  /** `afterStep`: for applied settings, the fine-tuning steps done when they took effect. */
+  | { type: 'ack'; outcome: AckOutcome; afterStep?: number }
+  /**
+   * The GPU device of `backend` is gone, and every tensor on it. Sent at once, ahead of the command
+   * in flight (which may never finish): the page restarts the engine from its last checkpoint.
+   */
+  | { type: 'deviceLost'; backend: BackendName; message: string }
+  /** Everything needed to continue the run from `checkpoint.step` (taken every few hundred steps). */
+  | { type: 'checkpoint'; checkpoint: Checkpoint }
+  /** A `resume` is done: the run stands at `snapshot.step` again. */
+  | { type: 'resumed'; snapshot: Snapshot; boundaries: Boundaries }
   | {
       type: 'ready';
       pretrainOldTaskAcc: number;

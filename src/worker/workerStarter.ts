@@ -17,10 +17,18 @@ export interface EngineSource {
   onMainThread(port: EnginePort): Promise<void>;
 }
 
+import { whenLockFree } from './exitWatch';
+
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+interface StartedWorker {
+  worker: Worker;
+  /** The lock the worker holds while it lives, or null where locks are unavailable. */
+  lifeLock: string | null;
+}
+
 /** Resolves once `worker` announces itself; rejects (and ends it) if it errors first, e.g. failing to load. */
-function whenStarted(worker: Worker): Promise<Worker> {
+function whenStarted(worker: Worker): Promise<StartedWorker> {
   return new Promise((resolve, reject) => {
     const stop = () => {
       worker.removeEventListener('message', onMessage);
@@ -33,9 +41,9 @@ function whenStarted(worker: Worker): Promise<Worker> {
     };
     const onMessage = (event: MessageEvent) => {
       if (Array.isArray(event.data) && event.data[0] === FAILED) fail(String(event.data[1]));
-      if (event.data !== STARTED) return;
+      if (!Array.isArray(event.data) || event.data[0] !== STARTED) return;
       stop();
-      resolve(worker);
+      resolve({ worker, lifeLock: event.data[1] ?? null });
     };
     // A script that fails to load gives a bare Event; one that throws gives an ErrorEvent.
     const onError = (event: Event) => fail((event as ErrorEvent).message || 'the worker script did not load');
@@ -65,15 +73,17 @@ async function onMainThread(source: EngineSource): Promise<MessagePort> {
 
 /**
  * The page's end of the engine, whichever way it runs: `postMessage` and `message` / `error` events,
- * as on a Worker. Messages posted before the engine starts wait, and are delivered in order.
+ * as on a Worker, and an `exit` event when a worker is gone (`exitWatch.ts`). Messages posted before
+ * the engine starts, or while it restarts, wait and are delivered in order.
  */
 export class EngineConnection extends EventTarget {
   /** Resolves with the way the engine runs; rejects, with every way's reason, if none could start. */
   readonly started: Promise<WorkerWay>;
   private target: Worker | MessagePort | null = null;
   private waiting: [unknown, Transferable[]][] = [];
+  private stopWatching = new AbortController();
 
-  constructor(source: EngineSource) {
+  constructor(private readonly source: EngineSource) {
     super();
     this.started = this.start(source);
     // The owner handles the failure; this only keeps it from also counting as unhandled.
@@ -85,9 +95,22 @@ export class EngineConnection extends EventTarget {
     else this.waiting.push([message, transfer]);
   }
 
+  /**
+   * Ends the engine (a worker that still runs is terminated; nothing it sent after this arrives) and
+   * starts another; what is posted meanwhile waits for it.
+   */
+  restart(): Promise<WorkerWay> {
+    this.stopWatching.abort();
+    this.stopWatching = new AbortController();
+    if (this.target instanceof Worker) this.target.terminate();
+    else this.target?.close();
+    this.target = null;
+    return this.start(this.source);
+  }
+
   private async start(source: EngineSource): Promise<WorkerWay> {
     const url = new URL(source.url, document.baseURI).href;
-    const ways: [WorkerWay, () => Promise<Worker | MessagePort>][] = [
+    const ways: [WorkerWay, () => Promise<StartedWorker | MessagePort>][] = [
       // The constructor throws a SecurityError where the page may not use the URL (an opaque origin).
       ['module', async () => whenStarted(new Worker(url, { type: 'module' }))],
       ['blob', async () => whenStarted(blobWorker(url))],
@@ -105,13 +128,21 @@ export class EngineConnection extends EventTarget {
     throw new Error(failures.join('; '));
   }
 
-  private connect(target: Worker | MessagePort): void {
+  private connect(started: StartedWorker | MessagePort): void {
+    const target = started instanceof MessagePort ? started : started.worker;
     target.addEventListener('message', (event) => {
+      if (target !== this.target) return;
       this.dispatchEvent(new MessageEvent('message', { data: (event as MessageEvent).data }));
     });
     target.addEventListener('error', (event) => {
+      if (target !== this.target) return;
       this.dispatchEvent(new ErrorEvent('error', { message: (event as ErrorEvent).message ?? '' }));
     });
+    if (!(started instanceof MessagePort) && started.lifeLock) {
+      whenLockFree(started.lifeLock, this.stopWatching.signal).then(() => {
+        if (target === this.target) this.dispatchEvent(new Event('exit'));
+      });
+    }
     if (target instanceof MessagePort) target.start();
     this.target = target;
     for (const [message, transfer] of this.waiting) target.postMessage(message, transfer);

@@ -25,8 +25,12 @@ export function Notices() {
   const step = last?.step ?? 0;
   const limit = useLabView((v) => v.settings.steps);
   const divergence = useLabView((v) => v.divergence);
-  const deviceLost = useLabView((v) => v.deviceLost);
+  const recovery = useLabView((v) => v.recovery);
   const backend = useLabView((v) => v.backend?.name);
+  const checkpointStep = useLabView((v) => v.checkpointStep);
+  const rolledBack = useLabView((v) => v.rolledBack);
+  const rollBackLr = useLabView(() => store.rollBackLr());
+  const backendName = (name: string | null | undefined) => (name ? t(`option.${name}` as MessageKey) : '–');
   const error = useLabView((v) => v.error);
   const pausedUnseen = useLabView((v) => v.pausedUnseen && v.phase === 'paused');
   const cannotStart = useLabView((v) => v.engineWay === 'none');
@@ -60,16 +64,32 @@ export function Notices() {
         </div>
       )}
       {divergence && (
-        <p className="notice notice-error" role="alert">
-          {t('notice.diverged', { step: divergence.step, value: String(divergence.value) })}
+        <div className="notice notice-error">
+          <p role="alert">
+            {t('notice.diverged', { step: divergence.step, value: String(divergence.value) })}
+          </p>
+          {store.canRollBack() && (
+            <button type="button" onClick={() => store.rollBack()}>
+              {t('button.rollBack', { step: checkpointStep ?? 0, lr: String(rollBackLr) })}
+            </button>
+          )}
+        </div>
+      )}
+      {rolledBack && (
+        <p className="notice">
+          {t('notice.rolledBack', { step: rolledBack.step, lr: String(rolledBack.lr) })}
         </p>
       )}
-      {deviceLost && (
+      {recovery && (
         <p className="notice notice-warning">
-          {t('notice.deviceLost', {
-            message: deviceLost,
-            name: backend ? t(`option.${backend}` as MessageKey) : '–',
-          })}
+          {recovery.cause === 'crash'
+            ? t('notice.crashed')
+            : t('notice.deviceLost', { lost: backendName(recovery.lostBackend) })}{' '}
+          {recovery.from === null
+            ? t('notice.pretrainingAgain')
+            : recovery.to === null
+              ? t('notice.resuming')
+              : t('notice.resumed', { backend: backendName(backend), from: recovery.from, to: recovery.to })}
         </p>
       )}
       {corrections.map((c) => (

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Parameter } from '../nn/parameter';
-import { Optimizer } from './optimizer';
+import { Optimizer, type OptimizerState } from './optimizer';
 
 export interface AdamOptions {
   lr?: number;
@@ -60,6 +60,26 @@ export class Adam extends Optimizer {
       this.state.set(p, s);
     }
     return s;
+  }
+
+  stateDict(): OptimizerState {
+    const out: OptimizerState = new Map();
+    this.params.forEach((p, i) => {
+      const s = this.state.get(p);
+      if (s) out.set(i, { step: s.step, exp_avg: s.expAvg, exp_avg_sq: s.expAvgSq });
+    });
+    return out;
+  }
+
+  loadStateDict(state: OptimizerState): void {
+    this.dispose();
+    for (const [i, { step, exp_avg, exp_avg_sq }] of state) {
+      this.state.set(this.params[i], {
+        step: step as number,
+        expAvg: tf.variable(exp_avg as tf.Tensor, false),
+        expAvgSq: tf.variable(exp_avg_sq as tf.Tensor, false),
+      });
+    }
   }
 
   dispose(): void {

@@ -1,3 +1,3 @@
 export { Adam } from './adam';
-export { Optimizer } from './optimizer';
+export { Optimizer, type OptimizerState } from './optimizer';
 export { SGD } from './sgd';

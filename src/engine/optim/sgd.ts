@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Parameter } from '../nn/parameter';
-import { Optimizer } from './optimizer';
+import { Optimizer, type OptimizerState } from './optimizer';
 
 export interface SGDOptions {
   lr: number;
@@ -37,6 +37,22 @@ export class SGD extends Optimizer {
         p.data.assign(tf.sub(p.data, tf.mul(direction, this.lr)));
       }
     });
+  }
+
+  stateDict(): OptimizerState {
+    const out: OptimizerState = new Map();
+    this.params.forEach((p, i) => {
+      const buf = this.buffers.get(p);
+      if (buf) out.set(i, { momentum_buffer: buf });
+    });
+    return out;
+  }
+
+  loadStateDict(state: OptimizerState): void {
+    this.dispose();
+    for (const [i, { momentum_buffer }] of state) {
+      this.buffers.set(this.params[i], tf.variable(momentum_buffer as tf.Tensor, false));
+    }
   }
 
   dispose(): void {

@@ -97,14 +97,21 @@ export const lab = {
   'notice.finished':
     'Finished at step {step}: old task {old}, new task {new}. Settings changed now apply when the run continues.',
   'notice.atMaximum': 'This run has reached the longest run the lab allows; press Reset for a new one.',
-  'notice.deviceLost':
-    'The GPU device was lost ({message}), and its tensors with it: the run started again on {name}.',
+  'notice.crashed': 'The training worker stopped.',
+  'notice.deviceLost': 'The GPU device of the {lost} backend was lost.',
+  'notice.resuming': 'A new training engine is taking the run up again…',
+  'notice.resumed':
+    'Training goes on on {backend} from step {to}, restored from the checkpoint at step {from} and retrained since: nothing was lost.',
+  'notice.pretrainingAgain': 'There was no checkpoint yet, so pretraining starts again.',
+  'notice.rolledBack':
+    'Rolled back to the checkpoint at step {step}; training goes on with learning rate {lr}.',
+  'button.rollBack': 'Roll back to step {step} with learning rate {lr}',
 
   'notice.corrected': 'The link’s value {name}={given} is not valid; using {used}.',
   'notice.restart': 'Changing {names} starts a new run: press Reset to apply it.',
   'notice.unknownSettings': 'This link names settings the lab does not have, so they are ignored: {names}.',
   'notice.diverged':
-    'Training paused: the total loss reached {value} at step {step}, so the run diverged (the learning rate is too high for this optimizer). Lower the learning rate and press Reset.',
+    'Training paused: the total loss reached {value} at step {step}, so the run diverged (the learning rate is too high for this optimizer). Lower the learning rate: roll back to the last checkpoint with one ten times smaller, or change the settings and press Reset.',
   'notice.error': 'Something went wrong in the training worker: {message}',
   'notice.outOfSight': 'Paused while the lab is out of sight; training goes on when it is seen again.',
   'notice.cannotStart':

@@ -98,13 +98,20 @@ export const lab: Record<keyof typeof en, string> = {
   'phase.starting': '正在启动计算后端…',
   'notice.finished': '已在第 {step} 步结束：旧任务 {old}，新任务 {new}。现在更改的设置会在继续训练时生效。',
   'notice.atMaximum': '本次运行已达到实验允许的最大步数；点击重置开始新的运行。',
-  'notice.deviceLost': 'GPU 设备丢失（{message}），其上的张量也随之丢失：运行已在 {name} 上重新开始。',
+  'notice.crashed': '训练线程停止了。',
+  'notice.deviceLost': '{lost} 后端的 GPU 设备丢失了。',
+  'notice.resuming': '新的训练引擎正在接手这次运行……',
+  'notice.resumed':
+    '训练在 {backend} 上从第 {to} 步继续：已从第 {from} 步的检查点恢复并重新训练到此，没有丢失任何内容。',
+  'notice.pretrainingAgain': '还没有检查点，因此重新开始预训练。',
+  'notice.rolledBack': '已回滚到第 {step} 步的检查点；训练以学习率 {lr} 继续。',
+  'button.rollBack': '回滚到第 {step} 步，学习率改为 {lr}',
 
   'notice.corrected': '链接中的 {name}={given} 无效，已改用 {used}。',
   'notice.restart': '修改 {names} 需要开始新的运行：点击重置后生效。',
   'notice.unknownSettings': '链接中提到了实验室没有的设置，已忽略：{names}。',
   'notice.diverged':
-    '训练已暂停：总损失在第 {step} 步达到 {value}，训练发散了（对这个优化器来说学习率太高）。请调低学习率后点击重置。',
+    '训练已暂停：总损失在第 {step} 步达到 {value}，训练发散了（对这个优化器来说学习率太高）。请调低学习率：回滚到上一个检查点并把学习率降为十分之一，或修改设置后点击重置。',
   'notice.error': '训练线程出错：{message}',
   'notice.outOfSight': '实验不在视野内，训练已暂停；再次看到它时会继续训练。',
   'notice.cannotStart': '实验无法在此页面中运行：浏览器拒绝了启动训练引擎的所有方式（{message}）。',
