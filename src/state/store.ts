@@ -99,6 +99,8 @@ export interface LabView {
   checkpointStep: number | null;
   /** Set by a roll back: the step the run went back to and the learning rate it goes on with. */
   rolledBack: { step: number; lr: number } | null;
+  /** How many times the engine stopped before the run gave up on restarting it. */
+  engineGaveUp: number | null;
   error: string | null;
   /** How the engine runs (a worker, or the page's own thread); 'none' when no way could start it. */
   engineWay: WorkerWay | 'none' | null;
@@ -128,6 +130,7 @@ function newRun() {
     recovery: null,
     checkpointStep: null,
     rolledBack: null,
+    engineGaveUp: null,
   } satisfies Partial<LabView>;
 }
 
@@ -327,7 +330,7 @@ export class LabStore {
     this.runInFlight = null;
     if (++this.restarts > MAX_RESTARTS) {
       this.frames.cancel(this.frame);
-      this.update({ phase: 'failed', error: `the training engine stopped ${this.restarts} times` });
+      this.update({ phase: 'failed', recovery: null, engineGaveUp: this.restarts });
       return;
     }
     const { settings } = this.view;

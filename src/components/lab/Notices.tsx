@@ -32,6 +32,7 @@ export function Notices() {
   const rollBackLr = useLabView(() => store.rollBackLr());
   const backendName = (name: string | null | undefined) => (name ? t(`option.${name}` as MessageKey) : '–');
   const error = useLabView((v) => v.error);
+  const engineGaveUp = useLabView((v) => v.engineGaveUp);
   const pausedUnseen = useLabView((v) => v.pausedUnseen && v.phase === 'paused');
   const cannotStart = useLabView((v) => v.engineWay === 'none');
   return (
@@ -101,6 +102,11 @@ export function Notices() {
       {pending.length > 0 && (
         <p className="notice">
           {t('notice.restart', { names: pending.map((n) => t(labelKey(n))).join(', ') })}
+        </p>
+      )}
+      {engineGaveUp !== null && (
+        <p className="notice notice-error" role="alert">
+          {t('notice.engineGaveUp', { count: engineGaveUp })}
         </p>
       )}
       {error && (

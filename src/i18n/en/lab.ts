@@ -113,6 +113,8 @@ export const lab = {
   'notice.diverged':
     'Training paused: the total loss reached {value} at step {step}, so the run diverged (the learning rate is too high for this optimizer). Lower the learning rate: roll back to the last checkpoint with one ten times smaller, or change the settings and press Reset.',
   'notice.error': 'Something went wrong in the training worker: {message}',
+  'notice.engineGaveUp':
+    'The training engine stopped {count} times in this run, so the lab stopped restarting it. Reload the page to try again, or choose another backend.',
   'notice.outOfSight': 'Paused while the lab is out of sight; training goes on when it is seen again.',
   'notice.cannotStart':
     'The lab cannot run in this page: the browser refused every way of starting its training engine ({message}).',

@@ -113,6 +113,8 @@ export const lab: Record<keyof typeof en, string> = {
   'notice.diverged':
     '训练已暂停：总损失在第 {step} 步达到 {value}，训练发散了（对这个优化器来说学习率太高）。请调低学习率：回滚到上一个检查点并把学习率降为十分之一，或修改设置后点击重置。',
   'notice.error': '训练线程出错：{message}',
+  'notice.engineGaveUp':
+    '本次运行中训练引擎已停止 {count} 次，实验不再重启它。请刷新页面重试，或换一个计算后端。',
   'notice.outOfSight': '实验不在视野内，训练已暂停；再次看到它时会继续训练。',
   'notice.cannotStart': '实验无法在此页面中运行：浏览器拒绝了启动训练引擎的所有方式（{message}）。',
 };
