@@ -40,8 +40,6 @@ export function Lab({ embedFrom }: { embedFrom?: EmbedParams }) {
       <div className="lab-title">
         <h2 id="lab-heading">{t('lab.heading')}</h2>
         <BackendNote />
-        <ExportButton />
-        {embedFrom && <EmbedButton page={embedFrom} />}
       </div>
       <ShownNumbers>
         <RunButtons />
@@ -52,6 +50,11 @@ export function Lab({ embedFrom }: { embedFrom?: EmbedParams }) {
       </ShownNumbers>
       <AccuracyChart />
       <LabTabs />
+      {/* After the instrument, so that Play is the panel's first Tab stop. */}
+      <div className="lab-share">
+        <ExportButton />
+        {embedFrom && <EmbedButton page={embedFrom} />}
+      </div>
     </section>
   );
 }
