@@ -49,12 +49,12 @@ export function Lab({ embedFrom }: { embedFrom?: EmbedParams }) {
         <UnknownSettingsNotice />
       </ShownNumbers>
       <AccuracyChart />
-      <LabTabs />
-      {/* After the instrument, so that Play is the panel's first Tab stop. */}
+      {/* After the instrument, so that Play is the panel's first Tab stop; above the tabs, in view. */}
       <div className="lab-share">
         <ExportButton />
         {embedFrom && <EmbedButton page={embedFrom} />}
       </div>
+      <LabTabs />
     </section>
   );
 }
