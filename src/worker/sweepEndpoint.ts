@@ -5,8 +5,8 @@
  */
 import { chooseBackend } from './backend';
 import type { EnginePort } from './enginePort';
-import { SweepSession } from './sweepSession';
 import type { SweepCommand, SweepReport } from './sweepProtocol';
+import { SweepSession } from './sweepSession';
 
 export function serveSweep(port: EnginePort): void {
   const session = new SweepSession({

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_DEFAULTS } from '../engine/scenarioSettings';
+import { SCENARIO_DEFAULTS, type ScenarioSettings } from '../engine/scenarioSettings';
 import { Sweep } from '../engine/sweep';
 import type { BackendStatus } from './backend';
 import type { SweepCommand, SweepCommandBody, SweepReport } from './sweepProtocol';
@@ -16,7 +16,7 @@ const CPU: BackendStatus = {
   softwareOnly: [],
 };
 
-const SETTINGS = { ...SCENARIO_DEFAULTS, dropout: 0.2 };
+const SETTINGS: ScenarioSettings = { ...SCENARIO_DEFAULTS, dropout: 0.2 };
 const LAMBDAS = [0, 1, 10];
 
 /** A sweep session on TF.js's CPU backend, recording every report it posts. */

@@ -33,7 +33,9 @@ export class SweepSession {
     if (command.type === 'start') this.wantedSweep = command.sweepId;
     this.queue = this.queue
       .then(() => this.handle(command))
-      .catch((e: Error) => this.ports.post({ type: 'error', message: e.message }, command.sweepId, command.id));
+      .catch((e: Error) =>
+        this.ports.post({ type: 'error', message: e.message }, command.sweepId, command.id),
+      );
     return this.queue;
   }
 
@@ -41,8 +43,9 @@ export class SweepSession {
     const answer = (report: SweepReportBody) => this.ports.post(report, command.sweepId, command.id);
     if (command.sweepId !== this.wantedSweep) return answer({ type: 'ack', outcome: 'stale' });
     if (command.type === 'start') {
-      this.backend ??= (await this.ports.chooseBackend(command.backend === 'auto' ? undefined : command.backend))
-        .name;
+      this.backend ??= (
+        await this.ports.chooseBackend(command.backend === 'auto' ? undefined : command.backend)
+      ).name;
       this.dispose();
       this.sweepId = command.sweepId;
       this.sweep = new Sweep(command.settings, command.lambdas, command.seeds);
