@@ -14,7 +14,8 @@ export const frontier = {
   'frontier.table.newTask': 'new task',
   'frontier.status.idle': 'The sweep trains while this view is open and the lab is in sight.',
   'frontier.status.starting': 'Pretraining the sweep’s models ({runs} runs, one per λ and seed) …',
-  'frontier.status.training': 'Step {step} of {steps}: {runs} runs train at once ({backend}), in a worker of their own.',
+  'frontier.status.training':
+    'Step {step} of {steps}: {runs} runs train at once ({backend}), in a worker of their own.',
   'frontier.status.finished': 'Done: {runs} runs, {steps} steps each.',
   'frontier.refused':
     'The frontier is not shown: a sweep trains without the pitfalls, and these are on: {settings}. Turn them off to see it.',

@@ -16,10 +16,13 @@ export const frontier: Record<keyof typeof en, string> = {
   'frontier.table.newTask': '新任务',
   'frontier.status.idle': '此视图打开且实验在视野内时，扫描才会训练。',
   'frontier.status.starting': '正在预训练扫描的模型（{runs} 个训练，每个 λ 和种子一个）……',
-  'frontier.status.training': '第 {step} / {steps} 步：{runs} 个训练同时进行（{backend}），在单独的 worker 中。',
+  'frontier.status.training':
+    '第 {step} / {steps} 步：{runs} 个训练同时进行（{backend}），在单独的 worker 中。',
   'frontier.status.finished': '完成：{runs} 个训练，每个 {steps} 步。',
-  'frontier.refused': '前沿未显示：扫描不带常见错误训练，而这些选项已打开：{settings}。关闭它们即可看到前沿。',
+  'frontier.refused':
+    '前沿未显示：扫描不带常见错误训练，而这些选项已打开：{settings}。关闭它们即可看到前沿。',
   'frontier.failed': '扫描已停止：{error}',
-  'frontier.note': '每个 λ 都用实验的其他设置训练；每条线是该点走过的路径。选择一个点，把它的 λ 载入实验的训练。',
+  'frontier.note':
+    '每个 λ 都用实验的其他设置训练；每条线是该点走过的路径。选择一个点，把它的 λ 载入实验的训练。',
   'frontier.spreadNote': '误差线表示各种子结果的范围。',
 };
