@@ -99,6 +99,15 @@ describe('the frontier sweep', () => {
     expect(h.last()).toMatchObject({ type: 'run', sweepId: 2 });
   });
 
+  it('follows the seed the lab’s run started with: a new seed starts the sweep again at the reset', () => {
+    const h = harness();
+    h.sweep.setShown(true);
+    h.lab.store.setSetting('seed', 9);
+    expect(h.sent.map((c) => c.type)).toEqual(['start']);
+    h.lab.store.reset();
+    expect(h.last()).toMatchObject({ type: 'start', sweepId: 2, seeds: [9] });
+  });
+
   it('with three seeds, runs the seeds after the lab’s own', () => {
     const h = harness({ ...DEFAULT_STATE, seed: 4 });
     h.sweep.setShown(true);

@@ -35,12 +35,22 @@ export interface SweepView {
 
 /** The part of the lab's store the sweep follows. */
 export interface FollowedLab {
-  getView(): Pick<LabView, 'settings'>;
+  getView(): Pick<LabView, 'settings' | 'runSettings'>;
   subscribe(listener: () => void): () => void;
 }
 
 const pitfallsOn = (s: LabState): SettingName[] =>
   PITFALLS.filter((name) => (name === 'teacherNoGrad' ? !s.teacherNoGrad : s[name]));
+
+/**
+ * The settings the lab's run trains with: live ones as they are now, the others (the seed) as the
+ * run started, so that the frontier stands beside the run the lab shows.
+ */
+function runningSettings({ settings, runSettings }: Pick<LabView, 'settings' | 'runSettings'>): LabState {
+  return Object.fromEntries(
+    SETTINGS.map((s) => [s.name, s.live ? settings[s.name] : runSettings[s.name]]),
+  ) as LabState;
+}
 
 /** What a sweep computes depends on every scenario setting but λ (each run has its own) and the seeds. */
 function sweepKey(s: LabState, seedCount: SeedCount): string {
@@ -131,7 +141,7 @@ export class SweepStore {
       this.pump(); // a replaced sweep's answer: only the slot it held matters
       return;
     }
-    const steps = this.lab.getView().settings.steps;
+    const { steps } = this.lab.getView().settings;
     switch (report.type) {
       case 'ready':
         this.update({
@@ -170,7 +180,7 @@ export class SweepStore {
   /** Brings the sweep in line with the lab's settings, and asks for the next chunk when it may. */
   private pump(): void {
     if (this.engineDead) return;
-    const { settings } = this.lab.getView();
+    const settings = runningSettings(this.lab.getView());
     const refusedBy = pitfallsOn(settings);
     if (refusedBy.length > 0) {
       if (this.view.phase !== 'refused' || refusedBy.join() !== this.view.refusedBy.join()) {
