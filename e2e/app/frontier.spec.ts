@@ -5,6 +5,12 @@ import { openLab, openTab, watchErrors } from './lab';
 const LAMBDAS = ['0', '0.1', '0.3', '1', '3', '10'];
 const POINT = /^λ = [\d.]+: old task \d+\.\d%, new task \d+\.\d%$/;
 
+/** Opens the Frontier tab and brings it into view: the sweep trains only while it is seen. */
+async function openFrontier(page: Page, name = 'Frontier'): Promise<void> {
+  await openTab(page, name);
+  await page.getByRole('tabpanel').scrollIntoViewIfNeeded();
+}
+
 function frontier(page: Page): Locator {
   return page.getByRole('figure', { name: /frontier/ });
 }
@@ -24,7 +30,7 @@ test.describe('the frontier view', () => {
     page,
   }) => {
     const errors = await openLab(page, '?backend=wasm&steps=100');
-    await openTab(page, 'Frontier');
+    await openFrontier(page);
     const points = frontier(page).getByRole('button', { name: POINT });
     await expect(points).toHaveCount(LAMBDAS.length, { timeout: 90_000 });
     const first = await pointNames(page);
@@ -64,7 +70,7 @@ test.describe('the frontier view', () => {
 
   test('a point loads its λ into the main run, by click and by keyboard', async ({ page }) => {
     const errors = await openLab(page, '?backend=wasm');
-    await openTab(page, 'Frontier');
+    await openFrontier(page);
     const lambdaSlider = page.getByRole('slider', { name: /lambda/ });
     await expect(frontier(page).getByRole('button', { name: POINT })).toHaveCount(LAMBDAS.length, {
       timeout: 90_000,
@@ -96,7 +102,7 @@ test.describe('the frontier view', () => {
 
   test('three seeds per λ: each point is a mean, the table gives the range', async ({ page }) => {
     const errors = await openLab(page, '?backend=wasm&steps=20');
-    await openTab(page, 'Frontier');
+    await openFrontier(page);
     await page.getByLabel('Seeds per λ').selectOption('3');
     const over = frontier(page).getByRole('button', { name: /, mean of 3 seeds$/ });
     await expect(over).toHaveCount(LAMBDAS.length, { timeout: 90_000 });
@@ -108,7 +114,7 @@ test.describe('the frontier view', () => {
 
   test('with a pitfall on, the view says why there is no frontier', async ({ page }) => {
     const errors = await openLab(page, '?backend=wasm&teacherNoGrad=false');
-    await openTab(page, 'Frontier');
+    await openFrontier(page);
     await expect(
       page.getByText(/The frontier is not shown: .*model_old runs under torch\.no_grad\(\)/),
     ).toBeVisible();
@@ -121,7 +127,7 @@ test.describe('the frontier view', () => {
     const errors = watchErrors(page);
     await page.goto('/?backend=wasm&lang=zh');
     await expect(page.getByRole('button', { name: '播放' })).toBeEnabled({ timeout: 90_000 });
-    await openTab(page, '前沿');
+    await openFrontier(page, '前沿');
     const figure = page.getByRole('figure', { name: /前沿/ });
     await expect(
       figure.getByRole('button', { name: /^λ = 0：旧任务 \d+\.\d%，新任务 \d+\.\d%$/ }),
