@@ -3,18 +3,9 @@ import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_DEFAULTS, type ScenarioSettings } from '../engine/scenarioSettings';
 import { Sweep } from '../engine/sweep';
-import type { BackendStatus } from './backend';
+import { startCpuBackend } from './cpuBackendForTests';
 import type { SweepCommand, SweepCommandBody, SweepReport } from './sweepProtocol';
 import { SweepSession } from './sweepSession';
-
-const CPU: BackendStatus = {
-  name: 'cpu',
-  reason: 'forced',
-  software: false,
-  failures: [],
-  measured: [],
-  softwareOnly: [],
-};
 
 const SETTINGS: ScenarioSettings = { ...SCENARIO_DEFAULTS, dropout: 0.2 };
 const LAMBDAS = [0, 1, 10];
@@ -24,10 +15,7 @@ function session() {
   const reports: SweepReport[] = [];
   const sweep = new SweepSession({
     post: (body, sweepId, answers) => reports.push({ ...body, sweepId, answers } as SweepReport),
-    chooseBackend: async () => {
-      await tf.setBackend('cpu');
-      return CPU;
-    },
+    chooseBackend: startCpuBackend,
   });
   let id = 0;
   const send = (sweepId: number, body: SweepCommandBody) => {
