@@ -30,6 +30,29 @@ function ticks([lo, hi]: [number, number]): number[] {
   return Array.from({ length: count + 1 }, (_, i) => lo + i * step);
 }
 
+/** Vertical room a point's label takes, in the drawing's units. */
+const LABEL_GAP = 22;
+/** Labels of points this far right go on the left of their dot. */
+const LABEL_FLIP_X = WIDTH - 64;
+
+/**
+ * Where each point's label goes: beside its dot, moved up or down just enough that no two labels
+ * overlap (points of neighbouring λ often nearly coincide, and each label is the point's button).
+ */
+function labelHeights(dotY: number[]): number[] {
+  const order = dotY.map((_, i) => i).sort((a, b) => dotY[a] - dotY[b]);
+  const placed = order.map((i) => dotY[i]);
+  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + LABEL_GAP);
+  const last = placed.length - 1;
+  if (last >= 0) placed[last] = Math.min(placed[last], HEIGHT - LABEL_GAP / 2);
+  for (let k = last - 1; k >= 0; k--) placed[k] = Math.min(placed[k], placed[k + 1] - LABEL_GAP);
+  const heights: number[] = [];
+  order.forEach((i, k) => {
+    heights[i] = placed[k];
+  });
+  return heights;
+}
+
 interface FrontierChartProps {
   points: FrontierPoint[];
   seeds: number;
@@ -60,6 +83,9 @@ export function FrontierChart({ points, seeds, mainLambda, mainRun, onChoose }: 
   const y = (v: number) =>
     PLOT.bottom - ((v - yDomain[0]) / (yDomain[1] - yDomain[0])) * (PLOT.bottom - PLOT.top);
   const percent = (v: number) => String(Math.round(v * 100));
+  const dots = points.map((p) => ({ x: x(p.newTask.mean), y: y(p.oldTask.mean) }));
+  const labelY = labelHeights(dots.map((d) => d.y));
+  const labelX = dots.map((d) => (d.x > LABEL_FLIP_X ? d.x - 9 : d.x + 9));
   return (
     <>
       <div className="frontier-plot">
@@ -108,9 +134,11 @@ export function FrontierChart({ points, seeds, mainLambda, mainRun, onChoose }: 
           </text>
           {points.map((p, i) => {
             const color = lambdaColor(i, points.length);
-            const at = { x: x(p.newTask.mean), y: y(p.oldTask.mean) };
+            const at = dots[i];
+            const main = p.lambda === mainLambda;
             return (
               <g key={p.lambda} stroke={color}>
+                <line x1={at.x} y1={at.y} x2={labelX[i]} y2={labelY[i]} strokeWidth={1} />
                 <polyline
                   points={p.trail.map((q) => `${x(q.newTask)},${y(q.oldTask)}`).join(' ')}
                   fill="none"
@@ -123,6 +151,14 @@ export function FrontierChart({ points, seeds, mainLambda, mainRun, onChoose }: 
                     <line x1={at.x} x2={at.x} y1={y(p.oldTask.min)} y2={y(p.oldTask.max)} strokeWidth={1.5} />
                   </>
                 )}
+                <circle
+                  cx={at.x}
+                  cy={at.y}
+                  r={main ? 7 : 5}
+                  fill={color}
+                  stroke={main ? 'var(--text)' : 'var(--panel)'}
+                  strokeWidth={main ? 2.5 : 1.5}
+                />
               </g>
             );
           })}
@@ -148,10 +184,8 @@ export function FrontierChart({ points, seeds, mainLambda, mainRun, onChoose }: 
             return (
               <li
                 key={p.lambda}
-                style={{
-                  left: `${(x(p.newTask.mean) / WIDTH) * 100}%`,
-                  top: `${(y(p.oldTask.mean) / HEIGHT) * 100}%`,
-                }}
+                className={labelX[i] < dots[i].x ? 'frontier-flipped' : undefined}
+                style={{ left: `${(labelX[i] / WIDTH) * 100}%`, top: `${(labelY[i] / HEIGHT) * 100}%` }}
               >
                 <button
                   type="button"
@@ -160,8 +194,8 @@ export function FrontierChart({ points, seeds, mainLambda, mainRun, onChoose }: 
                   aria-label={t(seeds > 1 ? 'frontier.pointOverSeeds' : 'frontier.point', numbers)}
                   onClick={() => onChoose(p.lambda)}
                 >
-                  <span className="frontier-dot" style={{ background: lambdaColor(i, points.length) }} />
-                  <span className="frontier-label">λ = {p.lambda}</span>
+                  <span className="frontier-swatch" style={{ background: lambdaColor(i, points.length) }} />
+                  {`λ = ${p.lambda}`}
                 </button>
               </li>
             );
