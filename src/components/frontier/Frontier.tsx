@@ -85,11 +85,7 @@ export function Frontier() {
             <ChartFigure
               title={t('frontier.title')}
               dataPoints={view.points.length}
-              empty={
-                points.length > 0
-                  ? null
-                  : t('frontier.status.starting', { runs: SWEEP_LAMBDAS.length * view.seedCount })
-              }
+              empty={points.length > 0 ? null : t('frontier.empty')}
               note={`${t('frontier.note')}${view.seedCount > 1 ? ` ${t('frontier.spreadNote')}` : ''}`}
             >
               <FrontierChart

@@ -41,7 +41,7 @@ const LABEL_FLIP_X = WIDTH - 64;
  */
 function labelHeights(dotY: number[]): number[] {
   const order = dotY.map((_, i) => i).sort((a, b) => dotY[a] - dotY[b]);
-  const placed = order.map((i) => dotY[i]);
+  const placed = order.map((i) => Math.max(dotY[i], LABEL_GAP / 2));
   for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + LABEL_GAP);
   const last = placed.length - 1;
   if (last >= 0) placed[last] = Math.min(placed[last], HEIGHT - LABEL_GAP / 2);

@@ -20,6 +20,7 @@ export const frontier = {
   'frontier.refused':
     'The frontier is not shown: a sweep trains without the pitfalls, and these are on: {settings}. Turn them off to see it.',
   'frontier.failed': 'The sweep stopped: {error}',
+  'frontier.empty': 'The points appear once the sweep’s models are pretrained.',
   'frontier.note':
     'Every λ is trained with the lab’s other settings; each line is the path its point took. Choose a point to load its λ into the lab’s run.',
   'frontier.spreadNote': 'Bars span the seeds’ results.',

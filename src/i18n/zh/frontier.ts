@@ -22,6 +22,7 @@ export const frontier: Record<keyof typeof en, string> = {
   'frontier.refused':
     '前沿未显示：扫描不带常见错误训练，而这些选项已打开：{settings}。关闭它们即可看到前沿。',
   'frontier.failed': '扫描已停止：{error}',
+  'frontier.empty': '扫描的模型预训练完成后，这些点就会出现。',
   'frontier.note':
     '每个 λ 都用实验的其他设置训练；每条线是该点走过的路径。选择一个点，把它的 λ 载入实验的训练。',
   'frontier.spreadNote': '误差线表示各种子结果的范围。',
