@@ -116,7 +116,7 @@ test.describe('the frontier view', () => {
     const errors = await openLab(page, '?backend=wasm&teacherNoGrad=false');
     await openFrontier(page);
     await expect(
-      page.getByText(/The frontier is not shown: .*model_old runs under torch\.no_grad\(\)/),
+      page.getByText(/The frontier is not shown: .*3\. no torch\.no_grad\(\) around model_old/),
     ).toBeVisible();
     await expect(frontier(page)).toHaveCount(0);
     expect(errors).toEqual([]);

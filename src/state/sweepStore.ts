@@ -114,7 +114,8 @@ export class SweepStore {
 
   setSeedCount(seedCount: SeedCount): void {
     if (seedCount === this.view.seedCount) return;
-    this.update({ seedCount });
+    // The runs shown were trained with the other count: they go with it, in the same update.
+    this.update({ seedCount, runs: [], points: [] });
     this.pump();
   }
 

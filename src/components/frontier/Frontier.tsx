@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
+import type { SettingName } from '../../state/schema';
 import { SEED_COUNTS, type SeedCount, SWEEP_LAMBDAS, type SweepView } from '../../state/sweepStore';
 import { useSweepStore, useSweepView } from '../../state/useSweep';
 import { ChartFigure } from '../charts/ChartFigure';
@@ -10,6 +11,13 @@ import { FrontierChart } from './FrontierChart';
 import { FrontierTable } from './FrontierTable';
 import { frontierPoints } from './frontierPoints';
 import './frontier.css';
+
+/** The pitfall settings by the names the Pitfalls tab gives them. */
+const PITFALL_LABEL: Partial<Record<SettingName, MessageKey>> = {
+  shareModelOld: 'pitfalls.noDeepcopy.label',
+  teacherNoGrad: 'pitfalls.noNoGrad.label',
+  probsAsInput: 'pitfalls.probsAsInput.label',
+};
 
 /** What the sweep is doing, in a sentence. */
 function useStatus(view: SweepView, steps: number): string {
@@ -29,7 +37,7 @@ function useStatus(view: SweepView, steps: number): string {
       return t('frontier.failed', { error: view.error ?? '' });
     case 'refused':
       return t('frontier.refused', {
-        settings: view.refusedBy.map((name) => t(`setting.${name}` as MessageKey)).join('; '),
+        settings: view.refusedBy.map((name) => t(PITFALL_LABEL[name] ?? `setting.${name}`)).join('; '),
       });
   }
 }

@@ -18,7 +18,7 @@ export const frontier = {
     'Step {step} of {steps}: {runs} runs train at once ({backend}), in a worker of their own.',
   'frontier.status.finished': 'Done: {runs} runs, {steps} steps each.',
   'frontier.refused':
-    'The frontier is not shown: a sweep trains without the pitfalls, and these are on: {settings}. Turn them off to see it.',
+    'The frontier is not shown: a sweep trains without the pitfalls, and these are on: {settings}. Turn them off in the Pitfalls tab to see it.',
   'frontier.failed': 'The sweep stopped: {error}',
   'frontier.empty': 'The points appear once the sweep’s models are pretrained.',
   'frontier.note':

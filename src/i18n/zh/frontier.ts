@@ -20,7 +20,7 @@ export const frontier: Record<keyof typeof en, string> = {
     '第 {step} / {steps} 步：{runs} 个训练同时进行（{backend}），在单独的 worker 中。',
   'frontier.status.finished': '完成：{runs} 个训练，每个 {steps} 步。',
   'frontier.refused':
-    '前沿未显示：扫描不带常见错误训练，而这些选项已打开：{settings}。关闭它们即可看到前沿。',
+    '前沿未显示：扫描不带常见错误训练，而这些选项已打开：{settings}。在“常见错误”标签页中关闭它们即可看到前沿。',
   'frontier.failed': '扫描已停止：{error}',
   'frontier.empty': '扫描的模型预训练完成后，这些点就会出现。',
   'frontier.note':
