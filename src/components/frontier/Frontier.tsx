@@ -71,9 +71,8 @@ export function Frontier() {
   const refused = view.phase === 'refused';
   return (
     <div ref={root} className="frontier">
-      <p className="frontier-status" role="status">
-        {status}
-      </p>
+      {/* Not a live region: it changes with every chunk, which a screen reader would read out each time. */}
+      <p className="frontier-status">{status}</p>
       {!refused && (
         <>
           <label className="frontier-seeds">
