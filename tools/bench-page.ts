@@ -1,8 +1,10 @@
 /**
- * `npm run --silent bench:page [-- --backends wasm,cpu --seconds 5 --speed 5]`: measures the built
- * app in headless Chromium and prints one JSON object: the gzipped bytes of JavaScript loaded
- * before the training worker starts, and per backend the page's frames per second and fine-tuning
- * steps per second while training. Figures only; nothing is asserted.
+ * `npm run --silent bench:page [-- --backends wasm,cpu --seconds 5 --speed 5 --frontier]`: measures
+ * the built app in headless Chromium and prints one JSON object: the gzipped bytes of JavaScript
+ * loaded before the training worker starts, and per backend the page's frames per second and
+ * fine-tuning steps per second while training. With `--frontier`, the Frontier tab is open too, so
+ * the λ sweep trains in its own worker beside the run, and its steps per second are added. Figures
+ * only; nothing is asserted.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,10 +23,20 @@ async function readStep(page: Page): Promise<number> {
   return Number(await page.getByLabel('step', { exact: true }).textContent());
 }
 
+/** The sweep's step, from its table's caption ("Each λ at step N"). */
+async function readSweepStep(page: Page): Promise<number> {
+  const caption = await page
+    .getByRole('table', { name: /^Each λ at step/ })
+    .locator('caption')
+    .textContent();
+  return Number(caption?.match(/\d+$/)?.[0]);
+}
+
 async function main(): Promise<void> {
   const backends = option('backends', BACKENDS.join(',')).split(',');
   const seconds = Number(option('seconds', '5'));
   const speed = option('speed', '5');
+  const withFrontier = process.argv.includes('--frontier');
 
   await build({ logLevel: 'silent' });
   const server = await preview({ logLevel: 'silent', preview: { port: 0, host: '127.0.0.1' } });
@@ -61,9 +73,15 @@ async function main(): Promise<void> {
           { timeout: 600_000 },
         );
         await p.getByLabel('speed (steps per frame)').selectOption(speed);
+        if (withFrontier) {
+          await p.getByRole('tab', { name: 'Frontier', exact: true }).click();
+          await p.getByRole('tabpanel').scrollIntoViewIfNeeded();
+          await p.getByRole('table', { name: /^Each λ at step/ }).waitFor({ timeout: 600_000 });
+        }
         await play.click();
         await p.waitForTimeout(1000); // past the first shader compilations
         const startStep = await readStep(p);
+        const startSweepStep = withFrontier ? await readSweepStep(p) : 0;
         const frames = await p.evaluate(
           (ms) =>
             new Promise<number>((resolve) => {
@@ -79,9 +97,11 @@ async function main(): Promise<void> {
           seconds * 1000,
         );
         const steps = (await readStep(p)) - startStep;
+        const sweepSteps = withFrontier ? (await readSweepStep(p)) - startSweepStep : null;
         perBackend[backend] = {
           fps: frames / seconds,
           steps_per_s: steps / seconds,
+          ...(sweepSteps === null ? {} : { sweep_steps_per_s: sweepSteps / seconds }),
           steps_per_frame: Number(speed),
           shown_backend: await p.getByLabel('backend', { exact: true }).textContent(),
         };

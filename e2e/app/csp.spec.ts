@@ -91,7 +91,7 @@ test('the whole lab, as a learner uses it, runs under its policy without a viola
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
 
-  for (const tab of ['Losses & code', 'BatchNorm', 'Regions', 'Settings', 'Pitfalls'])
+  for (const tab of ['Losses & code', 'BatchNorm', 'Regions', 'Frontier', 'Settings', 'Pitfalls'])
     await openTab(page, tab);
 
   // The article: KaTeX's formulas, and lessons computed by their own engine.

@@ -37,7 +37,7 @@ for (const lang of ['en', 'zh'] as const satisfies readonly Language[]) {
     const violations: string[] = [];
     const tabs = page.getByRole('tab');
     const count = await tabs.count();
-    expect(count).toBe(5);
+    expect(count).toBe(6);
     for (let i = 0; i < count; i++) {
       await tabs.nth(i).click();
       await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');

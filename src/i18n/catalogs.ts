@@ -6,6 +6,7 @@ import { code as codeEn } from './en/code';
 import { embed as embedEn } from './en/embed';
 import { exportDialog as exportEn } from './en/export';
 import { frame as frameEn } from './en/frame';
+import { frontier as frontierEn } from './en/frontier';
 import { lab as labEn } from './en/lab';
 import { lessons as lessonsEn } from './en/lessons';
 import { pitfalls as pitfallsEn } from './en/pitfalls';
@@ -18,6 +19,7 @@ import { code as codeZh } from './zh/code';
 import { embed as embedZh } from './zh/embed';
 import { exportDialog as exportZh } from './zh/export';
 import { frame as frameZh } from './zh/frame';
+import { frontier as frontierZh } from './zh/frontier';
 import { lab as labZh } from './zh/lab';
 import { lessons as lessonsZh } from './zh/lessons';
 import { pitfalls as pitfallsZh } from './zh/pitfalls';
@@ -36,6 +38,7 @@ const en = {
   ...embedEn,
   ...exportEn,
   ...frameEn,
+  ...frontierEn,
 };
 export type MessageKey = keyof typeof en;
 export type Language = 'en' | 'zh';
@@ -55,5 +58,6 @@ export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...embedZh,
     ...exportZh,
     ...frameZh,
+    ...frontierZh,
   },
 };

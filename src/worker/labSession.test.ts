@@ -4,29 +4,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { Scenario } from '../engine/scenario';
 import { SCENARIO_DEFAULTS } from '../engine/scenarioSettings';
 import { InjectedFault, plantFault } from '../engine/test/faults';
-import type { BackendStatus } from './backend';
+import { startCpuBackend } from './cpuBackendForTests';
 import { CHECKPOINT_EVERY, LabSession } from './labSession';
 import type { Command, CommandBody, Report } from './protocol';
-
-/** What the session is told when it starts a backend: TF.js's CPU backend, as in every test here. */
-const CPU: BackendStatus = {
-  name: 'cpu',
-  reason: 'forced',
-  software: false,
-  failures: [],
-  measured: [],
-  softwareOnly: [],
-};
 
 /** A session on TF.js's CPU backend, recording every report it posts. */
 function session() {
   const reports: Report[] = [];
   const lab = new LabSession({
     post: (body, runId, answers) => reports.push({ ...body, runId, answers } as Report),
-    chooseBackend: async () => {
-      await tf.setBackend('cpu');
-      return CPU;
-    },
+    chooseBackend: startCpuBackend,
     deviceLost: () => null,
   });
   let id = 0;
@@ -133,10 +120,7 @@ describe('a lost GPU device', () => {
     let lose: (message: string) => void = () => {};
     const lab = new LabSession({
       post: (body, runId, answers) => reports.push({ ...body, runId, answers } as Report),
-      chooseBackend: async () => {
-        await tf.setBackend('cpu');
-        return CPU;
-      },
+      chooseBackend: startCpuBackend,
       deviceLost: () => new Promise<string>((resolve) => (lose = resolve)),
     });
     await lab.receive({ type: 'start', settings: SCENARIO_DEFAULTS, backend: 'auto', id: 1, runId: 1 });

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
 import { BatchNormChart, DecisionBoundaries, LossChart } from '../charts';
 import { CodePanel } from '../code';
+import { Frontier } from '../frontier/Frontier';
 import { ModesGrid, PitfallLab } from '../pitfalls';
 import { BatchNormReadouts } from './BatchNormReadouts';
 import { Controls } from './Controls';
@@ -30,6 +31,7 @@ const TABS: { id: string; label: MessageKey; render: () => ReactNode }[] = [
     ),
   },
   { id: 'regions', label: 'tab.regions', render: () => <DecisionBoundaries /> },
+  { id: 'frontier', label: 'tab.frontier', render: () => <Frontier /> },
   { id: 'settings', label: 'tab.settings', render: () => <Controls /> },
   {
     id: 'pitfalls',

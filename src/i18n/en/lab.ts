@@ -21,6 +21,7 @@ export const lab = {
   'tab.regions': 'Regions',
   'tab.settings': 'Settings',
   'tab.pitfalls': 'Pitfalls',
+  'tab.frontier': 'Frontier',
 
   'short.lambda': 'λ',
   'short.dropout': 'p',

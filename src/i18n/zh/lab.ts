@@ -23,6 +23,7 @@ export const lab: Record<keyof typeof en, string> = {
   'tab.regions': '决策区域',
   'tab.settings': '设置',
   'tab.pitfalls': '常见错误',
+  'tab.frontier': '前沿',
 
   'short.lambda': 'λ',
   'short.dropout': 'p',
