@@ -2,13 +2,28 @@ import { describe, expect, it } from 'vitest';
 import type { SweepCommand, SweepPoint, SweepReport, SweepReportBody } from '../worker/sweepProtocol';
 import { DEFAULT_STATE } from './schema';
 import { storeHarness } from './storeHarness';
-import { SWEEP_CHUNK, SWEEP_LAMBDAS, SweepStore } from './sweepStore';
+import { type Pace, SWEEP_CHUNK, SWEEP_LAMBDAS, SWEEP_REST_RATIO, SweepStore } from './sweepStore';
+
+/** A clock the test moves by hand; timers fire when it passes them. */
+function manualPace() {
+  let time = 0;
+  let timers: { at: number; then: () => void }[] = [];
+  const pace: Pace = { now: () => time, after: (ms, then) => timers.push({ at: time + ms, then }) };
+  const advance = (ms: number) => {
+    time += ms;
+    const due = timers.filter((t) => t.at <= time);
+    timers = timers.filter((t) => t.at > time);
+    for (const t of due) t.then();
+  };
+  return { pace, advance };
+}
 
 /** A sweep store following a real lab store; the test plays the sweep worker's part. */
 function harness(state = DEFAULT_STATE) {
   const lab = storeHarness(state);
   const sent: SweepCommand[] = [];
-  const sweep = new SweepStore((c) => sent.push(c), lab.store);
+  const clock = manualPace();
+  const sweep = new SweepStore((c) => sent.push(c), lab.store, clock.pace);
   const last = () => sent.at(-1) as SweepCommand;
   const reply = (command: SweepCommand, body: SweepReportBody) =>
     sweep.receive({ ...body, sweepId: command.sweepId, answers: command.id } as SweepReport);
@@ -22,7 +37,7 @@ function harness(state = DEFAULT_STATE) {
     reply(start, { type: 'ready', runs, backend: 'cpu', point: point(0) });
   const progress = (run: SweepCommand, step: number) =>
     reply(run, { type: 'progress', point: point(step), totalLoss: runs.map(() => 1) });
-  return { lab, sweep, sent, last, reply, ready, progress };
+  return { lab, sweep, sent, last, reply, ready, progress, clock };
 }
 
 describe('the frontier sweep', () => {
@@ -40,6 +55,21 @@ describe('the frontier sweep', () => {
       settings: { dropout: 0.3, optimizer: 'sgd' },
     });
     expect(h.sweep.getView().phase).toBe('starting');
+  });
+
+  it('rests after each chunk as long as the chunk took, so that the lab’s own run keeps the cores', () => {
+    const h = harness();
+    h.sweep.setShown(true);
+    h.ready(h.last());
+    const runs = () => h.sent.filter((c) => c.type === 'run').length;
+    expect(runs()).toBe(1);
+    h.clock.advance(40); // the chunk takes 40 ms
+    h.progress(h.last(), 5);
+    expect(runs()).toBe(1);
+    h.clock.advance(40 * SWEEP_REST_RATIO - 1);
+    expect(runs()).toBe(1);
+    h.clock.advance(1);
+    expect(runs()).toBe(2);
   });
 
   it('asks for the next chunk only once the previous one is answered, and stops at the step limit', () => {

@@ -15,6 +15,21 @@ export type SeedCount = (typeof SEED_COUNTS)[number];
 /** Fine-tuning steps per `run` command: a report (and a move of the points) every few steps. */
 export const SWEEP_CHUNK = 5;
 
+/**
+ * After each chunk the sweep rests this many times as long as the chunk took. The lab's own run is
+ * what a learner watches: with the page, the run's worker and the sweep's worker on two cores, a
+ * sweep that never rested took the page below 50 fps (46 measured by `bench:page --frontier`).
+ */
+export const SWEEP_REST_RATIO = 1;
+
+/** The clock and timer the sweep rests by (a test passes its own). */
+export interface Pace {
+  now(): number;
+  after(ms: number, then: () => void): void;
+}
+
+const realPace: Pace = { now: () => performance.now(), after: (ms, then) => setTimeout(then, ms) };
+
 /** Settings that teach a single run's mistake: a sweep trains without them (`Sweep` refuses them). */
 const PITFALLS = ['shareModelOld', 'teacherNoGrad', 'probsAsInput'] as const satisfies SettingName[];
 
@@ -79,6 +94,10 @@ export class SweepStore {
   /** The settings (`sweepKey`) of the sweep loaded or starting; null when none is. */
   private startedKey: string | null = null;
   private inFlight: number | null = null;
+  /** When the chunk in flight was asked for, and until when the sweep rests after the last one. */
+  private askedAt = 0;
+  private restUntil = 0;
+  private wakeUpSet = false;
   private nextCommandId = 1;
   private shown = false;
   /** No way of starting the engine worked: nothing sent would ever be answered. */
@@ -89,6 +108,7 @@ export class SweepStore {
   constructor(
     private readonly send: (command: SweepCommand) => void,
     private readonly lab: FollowedLab,
+    private readonly pace: Pace = realPace,
   ) {
     this.unfollow = lab.subscribe(() => this.pump());
   }
@@ -153,6 +173,7 @@ export class SweepStore {
         });
         break;
       case 'progress':
+        this.restUntil = this.pace.now() + (this.pace.now() - this.askedAt) * SWEEP_REST_RATIO;
         this.update({
           points: [...this.view.points, report.point],
           phase: report.point.step >= steps ? 'finished' : 'training',
@@ -220,6 +241,18 @@ export class SweepStore {
       return;
     }
     if (this.view.phase === 'finished') this.update({ phase: 'training' });
+    const rest = this.restUntil - this.pace.now();
+    if (rest > 0) {
+      if (!this.wakeUpSet) {
+        this.wakeUpSet = true;
+        this.pace.after(rest, () => {
+          this.wakeUpSet = false;
+          this.pump();
+        });
+      }
+      return;
+    }
+    this.askedAt = this.pace.now();
     this.inFlight = this.command({ type: 'run', steps: Math.min(SWEEP_CHUNK, left) });
   }
 }
