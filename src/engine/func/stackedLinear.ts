@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import * as F from '../functional';
 import { Module } from '../nn/module';
 import { Parameter } from '../nn/parameter';
 
@@ -22,12 +23,7 @@ export class StackedLinear extends Module {
   }
 
   forward(x: tf.Tensor): tf.Tensor {
-    return tf.tidy(() =>
-      tf.add(
-        tf.matMul(x as tf.Tensor3D, this.weight.data as tf.Tensor3D, false, true),
-        tf.expandDims(this.bias.data, 1),
-      ),
-    );
+    return F.linear(x, this.weight.data, this.bias.data);
   }
 
   protected override ownParameters(): [string, Parameter][] {

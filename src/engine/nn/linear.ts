@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import * as F from '../functional';
 import { nextSeed } from '../random';
 import { Module } from './module';
 import { Parameter } from './parameter';
@@ -22,7 +23,7 @@ export class Linear extends Module {
   }
 
   forward(x: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => tf.add(tf.matMul(x, this.weight.data, false, true), this.bias.data));
+    return F.linear(x, this.weight.data, this.bias.data);
   }
 
   protected override ownParameters(): [string, Parameter][] {
