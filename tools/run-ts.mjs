@@ -19,8 +19,15 @@ await build({
   mainFields: ['module', 'main'],
   packages: 'bundle',
   external: ['playwright-core', '@playwright/test', 'vite', 'esbuild'],
+  // CommonJS names some bundled packages use (TF.js's WASM backend finds its files with __dirname).
   banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    js: [
+      "import { createRequire } from 'node:module';",
+      'const require = createRequire(import.meta.url);',
+      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+      'const __filename = __fileURLToPath(import.meta.url);',
+      "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
+    ].join(' '),
   },
   logLevel: 'error',
 });

@@ -4,16 +4,17 @@
  * values are clamped (reported on stderr). Prints one JSON object.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import { runScenario } from '../src/engine/runScenario';
 import { scenarioSettings } from '../src/state/schema';
+import { provideDigitsInNode } from './digits/digitsAsset';
+import { useNodeBackend } from './nodeBackend';
 import { readSettingArgs } from './settingArgs';
 
 async function main(): Promise<void> {
   const { state } = readSettingArgs(process.argv.slice(2), 'scenario');
-  tf.env().set('PROD', true); // silences TF.js's advice to install tfjs-node
-  await tf.setBackend('cpu');
+  await useNodeBackend(state);
   const startTensors = tf.memory().numTensors;
+  if (state.scenario === 'digits') await provideDigitsInNode();
   const run = await runScenario(scenarioSettings(state), state.steps);
   const out = {
     config: state,

@@ -12,7 +12,7 @@ import { fineTuneOptimizer } from './labNet';
 import type { Sequential } from './nn';
 import type { OptimizerState } from './optim';
 import { randomState, restoreRandomState } from './random';
-import { PRETRAIN_STEPS, Scenario } from './scenario';
+import { Scenario } from './scenario';
 import type { ScenarioSettings } from './scenarioSettings';
 
 export interface SavedTensor {
@@ -126,7 +126,7 @@ export function restoreCheckpoint(saved: Checkpoint): Scenario {
       for (const entry of state.values())
         tf.dispose(Object.values(entry).filter((v) => typeof v !== 'number'));
     }
-    scenario.pretrainStepsDone = PRETRAIN_STEPS;
+    scenario.pretrainStepsDone = scenario.spec.pretrainSteps;
     scenario.fineTuneStepsDone = saved.step;
     restoreRandomState(saved.randomState);
     return scenario;

@@ -1,23 +1,24 @@
-import { NUM_CLASSES, NUM_FEATURES } from './data/sectorTask';
 import { BatchNorm1d, Dropout, Linear, ReLU, Sequential } from './nn';
 import { Adam, type Optimizer, SGD } from './optim';
 import type { ScenarioSettings } from './scenarioSettings';
+import { SCENARIO_SPECS, type ScenarioSpec } from './scenarioTasks';
 import type { KLRegOptions } from './trainStep';
 
-export const HIDDEN = 32;
-
-/** The lab's network (the backend probe times this same network). */
-export function buildNet(dropout: number): Sequential {
+/** The lab's network, sized for its scenario (the backend probe times the 2-D one). */
+export function buildNet(
+  dropout: number,
+  { features, hidden, classes }: ScenarioSpec = SCENARIO_SPECS.sectors,
+): Sequential {
   return new Sequential(
-    new Linear(NUM_FEATURES, HIDDEN),
-    new BatchNorm1d(HIDDEN),
+    new Linear(features, hidden),
+    new BatchNorm1d(hidden),
     new ReLU(),
     new Dropout(dropout),
-    new Linear(HIDDEN, HIDDEN),
-    new BatchNorm1d(HIDDEN),
+    new Linear(hidden, hidden),
+    new BatchNorm1d(hidden),
     new ReLU(),
     new Dropout(dropout),
-    new Linear(HIDDEN, NUM_CLASSES),
+    new Linear(hidden, classes),
   );
 }
 

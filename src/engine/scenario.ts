@@ -1,21 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { backward, gradNorm } from './autograd';
 import { deepcopy } from './copy';
-import { type Dataset, NEW_TASK, OLD_TASK, sampleTask } from './data/sectorTask';
-import { accuracy, type TensorSet, toTensors } from './evaluate';
+import { accuracy, type TensorSet } from './evaluate';
 import * as F from './functional';
 import { buildNet, fineTuneOptimizer, klRegOptions } from './labNet';
 import { Dropout, type Sequential } from './nn';
 import { Adam, type Optimizer, type SGD } from './optim';
 import { manualSeed, rand } from './random';
 import type { ScenarioSettings } from './scenarioSettings';
+import { disposeTask, loadTask, SCENARIO_SPECS, type ScenarioSpec, type TaskData } from './scenarioTasks';
 import { batchNormLayers, type StepLosses, trainStep } from './trainStep';
-
-export const PRETRAIN_STEPS = 200;
-const PRETRAIN_BATCH = 128;
-const PRETRAIN_LR = 0.02;
-const TRAIN_SIZE = 1000;
-const TEST_SIZE = 500;
 
 export interface Accuracies {
   oldTaskAcc: number;
@@ -40,14 +34,12 @@ export function batchIndices(n: number, size: number): number[] {
 export class Scenario {
   readonly model: Sequential;
   modelOld: Sequential | null = null;
-  readonly oldTrain: Dataset;
-  readonly newTrain: Dataset;
-  /** The test sets as generated (a PyTorch export writes them out). */
-  readonly oldTestData: Dataset;
-  readonly newTestData: Dataset;
+  readonly spec: ScenarioSpec;
+  /** The sets; for the 2-D scenario also its points as drawn (a PyTorch export writes them out). */
+  readonly task: TaskData;
   readonly oldTest: TensorSet;
   readonly newTest: TensorSet;
-  private readonly oldTrainSet: TensorSet;
+  readonly oldTrainSet: TensorSet;
   readonly newTrainSet: TensorSet;
   /** Public so that a checkpoint can save and restore its state (checkpoint.ts). */
   optimizer: Optimizer;
@@ -55,21 +47,20 @@ export class Scenario {
   fineTuneStepsDone = 0;
   /** The last fine-tuning batch's inputs, kept for measurements on "the live batch" (see probes.ts). */
   private lastBatch: tf.Tensor | null = null;
-  /** Hears the rows of the new task's training set each fine-tuning batch draws (a PyTorch export replays them). */
-  onFineTuneBatch: ((indices: number[]) => void) | null = null;
+  /**
+   * Hears the rows each fine-tuning step draws: of the new task's training set, and with replay of
+   * the old task's (a PyTorch export replays them).
+   */
+  onFineTuneBatch: ((indices: number[], replayed: number[] | null) => void) | null = null;
 
   constructor(public settings: ScenarioSettings) {
     manualSeed(settings.seed);
-    this.oldTrain = sampleTask(OLD_TASK, TRAIN_SIZE);
-    this.newTrain = sampleTask(NEW_TASK, TRAIN_SIZE);
-    this.oldTrainSet = toTensors(this.oldTrain);
-    this.newTrainSet = toTensors(this.newTrain);
-    this.oldTestData = sampleTask(OLD_TASK, TEST_SIZE);
-    this.newTestData = sampleTask(NEW_TASK, TEST_SIZE);
-    this.oldTest = toTensors(this.oldTestData);
-    this.newTest = toTensors(this.newTestData);
-    this.model = buildNet(settings.dropout);
-    this.optimizer = new Adam(this.model.parameters(), { lr: PRETRAIN_LR });
+    this.spec = SCENARIO_SPECS[settings.scenario];
+    this.task = loadTask(settings);
+    ({ oldTrain: this.oldTrainSet, newTrain: this.newTrainSet } = this.task.sets);
+    ({ oldTest: this.oldTest, newTest: this.newTest } = this.task.sets);
+    this.model = buildNet(settings.dropout, this.spec);
+    this.optimizer = new Adam(this.model.parameters(), { lr: this.spec.pretrainLr });
   }
 
   get liveInputs(): tf.Tensor | null {
@@ -77,7 +68,7 @@ export class Scenario {
   }
 
   get pretrained(): boolean {
-    return this.pretrainStepsDone >= PRETRAIN_STEPS;
+    return this.pretrainStepsDone >= this.spec.pretrainSteps;
   }
 
   /** A random minibatch (indices drawn from the seeded stream); the caller disposes it. */
@@ -91,7 +82,7 @@ export class Scenario {
 
   /** One plain cross-entropy step on the old task (model in train mode). */
   pretrainStep(): void {
-    const { x, y } = this.batch(this.oldTrainSet, PRETRAIN_BATCH);
+    const { x, y } = this.batch(this.oldTrainSet, this.spec.pretrainBatch);
     this.model.train();
     this.optimizer.zeroGrad();
     const loss = backward(() => F.crossEntropy(this.model.forward(x), y), this.model.parameters());
@@ -134,11 +125,15 @@ export class Scenario {
     if (!this.modelOld) throw new Error('pretrain the model before fine-tuning it');
     const s = this.settings;
     const { x, y, indices } = this.batch(this.newTrainSet, s.batchSize);
-    this.onFineTuneBatch?.(indices);
+    // Replay: the KL is measured on a batch of old-task training inputs, drawn after the new batch.
+    const replay = s.klInputs === 'replay' ? this.batch(this.oldTrainSet, s.batchSize) : null;
+    this.onFineTuneBatch?.(indices, replay?.indices ?? null);
+    replay?.y.dispose();
     // The pitfall of `model_old = model`: a second name for the same network, not a copy.
     const reference = s.shareModelOld ? this.model : this.modelOld;
     try {
-      const losses = trainStep(this.model, reference, x, y, this.optimizer, klRegOptions(s));
+      const options = { ...klRegOptions(s), klBatch: replay?.x };
+      const losses = trainStep(this.model, reference, x, y, this.optimizer, options);
       this.lastBatch?.dispose();
       this.lastBatch = x;
       this.fineTuneStepsDone += 1;
@@ -146,7 +141,7 @@ export class Scenario {
     } finally {
       // The inputs stay as the live batch only if the step trained on them; the labels always go.
       if (x !== this.lastBatch) x.dispose();
-      y.dispose();
+      tf.dispose([y, replay?.x]);
     }
   }
 
@@ -181,7 +176,6 @@ export class Scenario {
     this.optimizer.dispose();
     this.model.dispose();
     this.modelOld?.dispose();
-    for (const set of [this.oldTrainSet, this.newTrainSet, this.oldTest, this.newTest])
-      tf.dispose([set.x, set.y]);
+    disposeTask(this.task);
   }
 }

@@ -1,7 +1,15 @@
+import type { ScenarioName } from './scenarioTasks';
 import type { KLDirection, Mode } from './trainStep';
+
+/** Where the KL's expectation runs: over the fine-tuning batch (the article's) or replayed old-task inputs. */
+export type KLInputs = 'finetune' | 'replay';
 
 /** Everything a fine-tuning run of the lab's scenario depends on. */
 export interface ScenarioSettings {
+  scenario: ScenarioName;
+  /** The digits scenario's new task: the digits turned by this many degrees. */
+  rotation: number;
+  klInputs: KLInputs;
   lambda: number;
   dropout: number;
   modelMode: Mode;
@@ -27,6 +35,9 @@ export interface ScenarioSettings {
  * so a headless run with no options and a page with no query train the same thing.
  */
 export const SCENARIO_DEFAULTS = {
+  scenario: 'sectors',
+  rotation: 90,
+  klInputs: 'finetune',
   lambda: 1,
   dropout: 0.1,
   modelMode: 'train',

@@ -28,6 +28,11 @@ export interface KLRegOptions {
   teacherNoGrad?: boolean;
   /** The classic mistake of passing probabilities where F.kl_div expects log-probabilities. */
   probsAsInput?: boolean;
+  /**
+   * The inputs the KL is measured on, the x of 𝔼_{x∼D}: the fine-tuning batch itself when absent
+   * (the article's choice), or e.g. replayed old-task inputs. The cross entropy stays on `x`.
+   */
+  klBatch?: tf.Tensor;
 }
 
 /** The options of a step that set its modes. */
@@ -85,13 +90,14 @@ export function trainStep(
     direction = 'old||new',
     teacherNoGrad = true,
     probsAsInput = false,
+    klBatch = x,
   } = options;
   setStepModes(model, modelOld, options);
   optimizer.zeroGrad();
 
   // `with torch.no_grad(): logits_old = model_old(x)`. TF.js has no no_grad: the old model runs
   // before, and outside, the recorded closure below, so no gradient can reach it.
-  const logitsOldNoGrad = teacherNoGrad ? modelOld.forward(x) : null;
+  const logitsOldNoGrad = teacherNoGrad ? modelOld.forward(klBatch) : null;
 
   let lossNew: tf.Scalar | undefined;
   let klPenalty: tf.Scalar | undefined;
@@ -103,9 +109,12 @@ export function trainStep(
     totalLoss = backward(() => {
       const outputs = model.forward(x);
       lossNew = tf.keep(F.crossEntropy(outputs, y));
-      const logitsOld = logitsOldNoGrad ?? modelOld.forward(x);
+      // On the fine-tuning batch the model's outputs serve both terms; replayed inputs need a second forward.
+      const outputsKL = klBatch === x ? outputs : model.forward(klBatch);
+      const logitsOld = logitsOldNoGrad ?? modelOld.forward(klBatch);
       // F.kl_div(input, target) = KL(target ‖ exp(input)): the reference distribution is the target.
-      const [reference, approx] = direction === 'old||new' ? [logitsOld, outputs] : [outputs, logitsOld];
+      const [reference, approx] =
+        direction === 'old||new' ? [logitsOld, outputsKL] : [outputsKL, logitsOld];
       const input = probsAsInput ? F.softmax(approx) : F.logSoftmax(approx);
       const target = logTarget ? F.logSoftmax(reference) : F.softmax(reference);
       klPenalty = tf.keep(F.klDiv(input, target, { reduction, logTarget }) as tf.Scalar);

@@ -11,6 +11,7 @@ let script: string;
 beforeAll(async () => {
   await tf.setBackend('cpu');
   const { replay } = await recordRun({ ...DEFAULT_STATE, steps: 10, backend: 'cpu' });
+  if (!replay) throw new Error('the default run has a PyTorch replay');
   script = pytorchScript(replay);
 }, 120_000);
 

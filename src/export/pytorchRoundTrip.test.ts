@@ -26,6 +26,7 @@ const DROPOUT_BAND = 0.1;
 
 async function roundTrip(overrides: Partial<LabState>): Promise<{ record: RunRecord; torch: ScriptOutput }> {
   const { record, replay } = await recordRun({ ...DEFAULT_STATE, backend: 'cpu', ...overrides });
+  if (!replay) throw new Error(`no PyTorch replay for ${JSON.stringify(overrides)}`);
   return { record, torch: await runScript(pytorchScript(replay)) };
 }
 

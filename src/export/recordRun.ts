@@ -8,17 +8,20 @@ import { Scenario } from '../engine/scenario';
 import { type LabState, scenarioSettings } from '../state/schema';
 import type { PyTorchReplay } from './pytorchScript';
 import { type RunRecord, type RunStep, runRecord } from './runRecord';
+import { scriptGap } from './scriptCovers';
 import { readStateDict } from './stateDictValues';
 
 export interface RecordedRun {
   record: RunRecord;
-  replay: PyTorchReplay;
+  /** What a PyTorch script repeats; null where the script does not cover the run (`scriptGap`). */
+  replay: PyTorchReplay | null;
 }
 
 /** Pretrains, freezes model_old, then fine-tunes `state.steps` steps, measuring after every step. */
 export async function recordRun(state: LabState): Promise<RecordedRun> {
   const settings = scenarioSettings(state);
   const scenario = new Scenario(settings);
+  const data = scenario.task.points;
   const batches: number[][] = [];
   scenario.onFineTuneBatch = (indices) => batches.push(indices);
   try {
@@ -51,17 +54,8 @@ export async function recordRun(state: LabState): Promise<RecordedRun> {
         pretrain: { old_task_acc: before.oldTaskAcc, new_task_acc: before.newTaskAcc },
         steps,
       }),
-      replay: {
-        settings,
-        data: {
-          oldTrain: scenario.oldTrain,
-          newTrain: scenario.newTrain,
-          oldTest: scenario.oldTestData,
-          newTest: scenario.newTestData,
-        },
-        pretrained,
-        batches,
-      },
+      // The script covers the 2-D scenario with the article's KL inputs (see scriptGap).
+      replay: data && !scriptGap(settings) ? { settings, data, pretrained, batches } : null,
     };
   } finally {
     scenario.dispose();

@@ -28,8 +28,8 @@ describe('the run record', () => {
     const reference = await runScenario(scenarioSettings(state), state.steps);
     expect(run.record.pretrain).toEqual(reference.pretrain);
     expect(run.record.steps).toEqual(reference.history.map((h) => ({ ...h, lambda: state.lambda })));
-    expect(run.replay.batches).toHaveLength(state.steps);
-    expect(run.replay.batches.every((rows) => rows.length === state.batchSize)).toBe(true);
+    expect(run.replay?.batches).toHaveLength(state.steps);
+    expect(run.replay?.batches.every((rows) => rows.length === state.batchSize)).toBe(true);
   });
 
   it('names the format, the app version, the settings, the seed and the backend', () => {

@@ -1,4 +1,5 @@
 import { SCENARIO_DEFAULTS, type ScenarioSettings } from '../engine/scenarioSettings';
+import { SCENARIO_NAMES } from '../engine/scenarioTasks';
 
 /**
  * Every user-settable value of the lab, declared once: name, type, default, range, URL key and the
@@ -33,6 +34,25 @@ export type Setting =
     };
 
 export const SETTINGS = [
+  // Which data the run trains on; a new scenario is a new run.
+  {
+    kind: 'choice',
+    name: 'scenario',
+    default: SCENARIO_DEFAULTS.scenario,
+    options: SCENARIO_NAMES,
+    live: false,
+  },
+  {
+    kind: 'number',
+    name: 'rotation',
+    default: SCENARIO_DEFAULTS.rotation,
+    min: 0,
+    max: 180,
+    integer: true,
+    live: false,
+    control: 'slider',
+    step: 15,
+  },
   {
     kind: 'number',
     name: 'lambda',
@@ -111,6 +131,13 @@ export const SETTINGS = [
     name: 'direction',
     default: SCENARIO_DEFAULTS.direction,
     options: ['old||new', 'new||old'],
+    live: true,
+  },
+  {
+    kind: 'choice',
+    name: 'klInputs',
+    default: SCENARIO_DEFAULTS.klInputs,
+    options: ['finetune', 'replay'],
     live: true,
   },
   // The pitfall lab: classic mistakes injected into the live run (see src/components/pitfalls).

@@ -7,7 +7,7 @@ import { type Checkpoint, checkpoint, checkpointArrays, isFiniteCheckpoint } fro
 import { NUM_CLASSES } from '../engine/data/sectorTask';
 import { gridPoints, probabilities } from '../engine/evaluate';
 import { liveBatch, modesGrid } from '../engine/probes';
-import { PRETRAIN_STEPS, Scenario } from '../engine/scenario';
+import { Scenario } from '../engine/scenario';
 import { readStepValues } from '../engine/stepValues';
 import type { StepLosses } from '../engine/trainStep';
 import type { BackendStatus } from './backend';
@@ -138,7 +138,7 @@ export class LabSession {
     this.recording = null;
     while (!s.pretrained) {
       for (let i = 0; i < PRETRAIN_CHUNK && !s.pretrained; i++) s.pretrainStep();
-      this.ports.post({ type: 'pretraining', done: s.pretrainStepsDone, total: PRETRAIN_STEPS }, runId, null);
+      this.ports.post({ type: 'pretraining', done: s.pretrainStepsDone, total: s.spec.pretrainSteps }, runId, null);
       await nextTask(); // lets a newer `start` (a reset) arrive and take over
       if (runId !== this.wantedRun) return answer({ type: 'ack', outcome: 'stale' });
     }
@@ -271,5 +271,7 @@ function plotPoints(s: Scenario): PlotPoints {
     x: d.x.slice(0, PLOT_POINTS),
     y: d.y.slice(0, PLOT_POINTS),
   });
-  return { oldTask: take(s.oldTrain), newTask: take(s.newTrain) };
+  const points = s.task.points;
+  const none = { x: [], y: [] };
+  return points ? { oldTask: take(points.oldTrain), newTask: take(points.newTrain) } : { oldTask: none, newTask: none };
 }

@@ -7,6 +7,7 @@ import type { Scenario } from '../engine/scenario';
 import type { ScenarioSettings } from '../engine/scenarioSettings';
 import { notebookOf } from '../export/notebook';
 import { pytorchScript } from '../export/pytorchScript';
+import { assertScriptCovers } from '../export/scriptCovers';
 import { readStateDict, type StateEntry } from '../export/stateDictValues';
 
 export class RunRecording {
@@ -32,10 +33,12 @@ export class RunRecording {
   /** The first `steps` steps, with `settings` (the run's latest). */
   script(settings: ScenarioSettings, steps: number, notebook: boolean): string {
     if (!this.pretrained) throw new Error('the run has not finished pretraining');
-    const s = this.scenario;
+    assertScriptCovers(settings);
+    const data = this.scenario.task.points;
+    if (!data) throw new Error('the PyTorch script needs the 2-D scenario’s points');
     const text = pytorchScript({
       settings,
-      data: { oldTrain: s.oldTrain, newTrain: s.newTrain, oldTest: s.oldTestData, newTest: s.newTestData },
+      data,
       pretrained: this.pretrained,
       batches: this.batches.slice(0, steps),
       settingsChanged: this.trainedWith.size > 1,
