@@ -23,7 +23,8 @@ export interface TrainCase {
   lambda: number;
   kl: { reduction: 'batchmean' | 'sum' | 'mean'; log_target: boolean; direction: KLDirection };
   optimizer: OptimizerSpec;
-  batches: { x: number[][]; y: number[] }[];
+  /** One step each; `kl_x`, when given, are the inputs the KL is measured on (replayed old-task inputs). */
+  batches: { x: number[][]; y: number[]; kl_x?: number[][] }[];
   backend?: string;
   /** Classic mistakes, reproduced on purpose (both off when absent). */
   pitfalls?: { teacher_no_grad: boolean; probs_as_input: boolean };
@@ -158,13 +159,19 @@ function parseBatches(raw: unknown, inputs: number, classes: number): TrainCase[
     if (!isObject(b)) fail(`${where} must be an object`);
     const x = requireKey(b, 'x', where);
     const y = requireKey(b, 'y', where);
-    if (!Array.isArray(x) || x.length === 0) fail(`${where}.x must be a non-empty array of rows`);
-    if (!Array.isArray(y) || y.length !== x.length)
-      fail(`${where}.y must have one label per row of x (${x.length})`);
-    x.forEach((row, r) => {
-      if (!Array.isArray(row) || row.length !== inputs) fail(`${where}.x[${r}] must have ${inputs} features`);
-      for (const [c, v] of row.entries()) finite(v, `${where}.x[${r}][${c}]`);
-    });
+    const rows = (m: unknown, name: string) => {
+      if (!Array.isArray(m) || m.length === 0) fail(`${where}.${name} must be a non-empty array of rows`);
+      m.forEach((row, r) => {
+        if (!Array.isArray(row) || row.length !== inputs)
+          fail(`${where}.${name}[${r}] must have ${inputs} features`);
+        for (const [c, v] of row.entries()) finite(v, `${where}.${name}[${r}][${c}]`);
+      });
+      return m as number[][];
+    };
+    rows(x, 'x');
+    const klX = 'kl_x' in b ? rows(b.kl_x, 'kl_x') : undefined;
+    if (!Array.isArray(y) || y.length !== (x as unknown[]).length)
+      fail(`${where}.y must have one label per row of x (${(x as unknown[]).length})`);
     y.forEach((label, r) => {
       if (!Number.isInteger(label) || label < 0 || label >= classes) {
         fail(
@@ -172,7 +179,7 @@ function parseBatches(raw: unknown, inputs: number, classes: number): TrainCase[
         );
       }
     });
-    return { x: x as number[][], y: y as number[] };
+    return { x: x as number[][], y: y as number[], ...(klX ? { kl_x: klX } : {}) };
   });
 }
 

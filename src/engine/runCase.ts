@@ -113,24 +113,24 @@ export function preparedRun<M extends Module, L>(
     model: M;
     modelOld: M;
     optimizer: Optimizer;
-    batches: { x: tf.Tensor; y: tf.Tensor }[];
+    batches: { x: tf.Tensor; y: tf.Tensor; klX?: tf.Tensor }[];
     owns?: tf.Tensor[];
   },
-  train: (x: tf.Tensor, y: tf.Tensor) => L,
+  train: (x: tf.Tensor, y: tf.Tensor, klX?: tf.Tensor) => L,
 ): { model: M; modelOld: M; step(i: number): L; dispose(): void } {
   const { model, modelOld, optimizer, batches, owns = [] } = parts;
   return {
     model,
     modelOld,
     step(i) {
-      const { x, y } = batches[i % batches.length];
-      return train(x, y);
+      const { x, y, klX } = batches[i % batches.length];
+      return train(x, y, klX);
     },
     dispose() {
       optimizer.dispose();
       modelOld.dispose();
       model.dispose();
-      tf.dispose([...owns, ...batches.flatMap((b) => [b.x, b.y])]);
+      tf.dispose([...owns, ...batches.flatMap((b) => [b.x, b.y, b.klX])]);
     },
   };
 }
@@ -147,7 +147,11 @@ export function prepareCase(c: TrainCase): PreparedCase {
   if (c.dropout_masks?.model) replayDropoutMasks(model, c.dropout_masks.model, 'model');
   if (c.dropout_masks?.model_old) replayDropoutMasks(modelOld, c.dropout_masks.model_old, 'model_old');
   const optimizer = buildOptimizer(c.optimizer, model);
-  const batches = c.batches.map((b) => ({ x: tf.tensor2d(b.x), y: tf.tensor1d(b.y, 'int32') }));
+  const batches = c.batches.map((b) => ({
+    x: tf.tensor2d(b.x),
+    y: tf.tensor1d(b.y, 'int32'),
+    klX: b.kl_x ? tf.tensor2d(b.kl_x) : undefined,
+  }));
   const options = {
     lambda: c.lambda,
     reduction: c.kl.reduction,
@@ -158,8 +162,8 @@ export function prepareCase(c: TrainCase): PreparedCase {
     teacherNoGrad: c.pitfalls?.teacher_no_grad ?? true,
     probsAsInput: c.pitfalls?.probs_as_input ?? false,
   };
-  return preparedRun({ model, modelOld, optimizer, batches }, (x, y) =>
-    trainStep(model, modelOld, x, y, optimizer, options),
+  return preparedRun({ model, modelOld, optimizer, batches }, (x, y, klX) =>
+    trainStep(model, modelOld, x, y, optimizer, { ...options, klBatch: klX }),
   );
 }
 

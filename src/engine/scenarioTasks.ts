@@ -72,7 +72,12 @@ export function loadTask(settings: ScenarioSettings): TaskData {
     });
     const turn = settings.rotation;
     return {
-      sets: { oldTrain: set(train, 0), newTrain: set(train, turn), oldTest: set(test, 0), newTest: set(test, turn) },
+      sets: {
+        oldTrain: set(train, 0),
+        newTrain: set(train, turn),
+        oldTest: set(test, 0),
+        newTest: set(test, turn),
+      },
       points: null,
     };
   }

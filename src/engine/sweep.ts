@@ -49,8 +49,10 @@ export class Sweep {
   private readonly optimizer: Optimizer;
   private readonly oldTest: TensorSet;
   private readonly newTest: TensorSet;
-  /** Per dropout draw of a step (model_old's layers first, as trainStep runs it), the seed of each stream. */
+  /** Per dropout draw of a step, in the order trainStep's forwards draw them, the seed of each stream. */
   private stepSeeds: number[][] = [];
+  /** The next of `stepSeeds` a Dropout layer takes. */
+  private nextDraw = 0;
 
   constructor(
     readonly settings: ScenarioSettings,
@@ -78,8 +80,8 @@ export class Sweep {
     this.lambda = tf.tensor1d(this.runs.map((r) => r.lambda));
     this.oldTest = this.perRun((s) => s.oldTest);
     this.newTest = this.perRun((s) => s.newTest);
-    this.drawDropoutFromStreams(this.modelOld, 0);
-    this.drawDropoutFromStreams(this.model, this.dropoutDraws(this.modelOld));
+    this.drawDropoutFromStreams(this.modelOld);
+    this.drawDropoutFromStreams(this.model);
   }
 
   /** A set of each stream's scenario, gathered per run: x [K, n, features], y [K, n]. */
@@ -101,21 +103,19 @@ export class Sweep {
 
   /**
    * Makes each Dropout layer of `net` draw run k's mask with the seed run k's single scenario
-   * would use for it (the `first`-th draw of the step onwards), one mask per stream, gathered per run.
+   * would use for it, one mask per stream, gathered per run. The forwards of a step draw in the
+   * order the single step draws (model_old, the model, the model on replayed inputs).
    */
-  private drawDropoutFromStreams(net: Sequential, first: number): void {
-    let draw = first;
+  private drawDropoutFromStreams(net: Sequential): void {
     for (const layer of net.layers) {
       if (!(layer instanceof Dropout)) continue;
-      const slot = draw++;
       const keepMask = layer.keepMask.bind(layer);
-      layer.keepMask = ([, batch, features]) =>
-        tf.tidy(() =>
-          tf.gather(
-            tf.stack(this.stepSeeds[slot].map((seed) => keepMask([batch, features], seed))),
-            this.streamOf,
-          ),
+      layer.keepMask = ([, batch, features]) => {
+        const seeds = this.stepSeeds[this.nextDraw++];
+        return tf.tidy(() =>
+          tf.gather(tf.stack(seeds.map((seed) => keepMask([batch, features], seed))), this.streamOf),
         );
+      };
     }
   }
 
@@ -125,24 +125,32 @@ export class Sweep {
    */
   step(): StackedStepLosses {
     const s = this.settings;
-    const draws = this.dropoutDraws(this.modelOld) + this.dropoutDraws(this.model);
+    const replay = s.klInputs === 'replay';
+    // With replay the model runs twice: on the new batch, then on the replayed inputs.
+    const draws = this.dropoutDraws(this.modelOld) + this.dropoutDraws(this.model) * (replay ? 2 : 1);
     const rows: number[][] = [];
+    const replayRows: number[][] = [];
     const seeds: number[][] = Array.from({ length: draws }, () => []);
     for (const stream of this.streams) {
       restoreRandomState(stream.randomState);
       rows.push(batchIndices(stream.scenario.newTrainSet.n, s.batchSize));
+      if (replay) replayRows.push(batchIndices(stream.scenario.oldTrainSet.n, s.batchSize));
       for (const slot of seeds) slot.push(nextSeed());
       stream.randomState = randomState();
     }
     this.stepSeeds = seeds;
-    const { x, y } = tf.tidy(() => {
-      const idx = rows.map((r) => tf.tensor1d(r, 'int32'));
-      const pick = (set: (t: TensorSet) => tf.Tensor) =>
+    this.nextDraw = 0;
+    const { x, y, xReplay } = tf.tidy(() => {
+      const pick = (rowsOf: number[][], tensorOf: (s: Scenario) => tf.Tensor) =>
         tf.gather(
-          tf.stack(this.streams.map((st, i) => tf.gather(set(st.scenario.newTrainSet), idx[i]))),
+          tf.stack(this.streams.map((st, i) => tf.gather(tensorOf(st.scenario), rowsOf[i]))),
           this.streamOf,
         );
-      return { x: pick((t) => t.x), y: pick((t) => t.y) };
+      return {
+        x: pick(rows, (sc) => sc.newTrainSet.x),
+        y: pick(rows, (sc) => sc.newTrainSet.y),
+        xReplay: replay ? pick(replayRows, (sc) => sc.oldTrainSet.x) : undefined,
+      };
     });
     try {
       // The single run's options, λ per run; the pitfalls were refused in the constructor.
@@ -150,11 +158,12 @@ export class Sweep {
       const losses = stackedTrainStep(this.model, this.modelOld, x, y, this.optimizer, {
         ...options,
         lambda: this.lambda,
+        klBatch: xReplay,
       });
       this.fineTuneStepsDone += 1;
       return losses;
     } finally {
-      tf.dispose([x, y]);
+      tf.dispose([x, y, xReplay]);
     }
   }
 

@@ -113,8 +113,7 @@ export function trainStep(
       const outputsKL = klBatch === x ? outputs : model.forward(klBatch);
       const logitsOld = logitsOldNoGrad ?? modelOld.forward(klBatch);
       // F.kl_div(input, target) = KL(target ‖ exp(input)): the reference distribution is the target.
-      const [reference, approx] =
-        direction === 'old||new' ? [logitsOld, outputsKL] : [outputsKL, logitsOld];
+      const [reference, approx] = direction === 'old||new' ? [logitsOld, outputsKL] : [outputsKL, logitsOld];
       const input = probsAsInput ? F.softmax(approx) : F.logSoftmax(approx);
       const target = logTarget ? F.logSoftmax(reference) : F.softmax(reference);
       klPenalty = tf.keep(F.klDiv(input, target, { reduction, logTarget }) as tf.Scalar);

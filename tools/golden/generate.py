@@ -29,25 +29,28 @@ HERE = Path(__file__).resolve().parent
 STEPS = 12
 
 
-def kl_reg_step(model, model_old, x, y, optimizer, lam, modes, kl, pitfalls=None):
+def kl_reg_step(model, model_old, x, y, optimizer, lam, modes, kl, pitfalls=None, x_kl=None):
     """The article's training step, with its options made explicit. `pitfalls` reproduces two
-    classic mistakes: no torch.no_grad() around the teacher, probabilities passed as F.kl_div's input."""
+    classic mistakes: no torch.no_grad() around the teacher, probabilities passed as F.kl_div's input.
+    `x_kl` are other inputs to measure the KL on (replayed old-task inputs); the batch itself if None."""
     pitfalls = pitfalls or {}
     model.train(modes["model"] == "train")
     model_old.train(modes["model_old"] == "train")
     optimizer.zero_grad()
     outputs = model(x)
     loss_new = F.cross_entropy(outputs, y)
+    kl_inputs = x if x_kl is None else x_kl
+    outputs_kl = outputs if x_kl is None else model(x_kl)
     if pitfalls.get("teacher_no_grad", True):
         with torch.no_grad():
-            logits_old = model_old(x)
+            logits_old = model_old(kl_inputs)
     else:
-        logits_old = model_old(x)
+        logits_old = model_old(kl_inputs)
     # F.kl_div(input, target) is KL(target || exp(input)): the target is the reference.
     if kl["direction"] == "old||new":
-        reference, approx = logits_old, outputs
+        reference, approx = logits_old, outputs_kl
     else:
-        reference, approx = outputs, logits_old
+        reference, approx = outputs_kl, logits_old
     log_input = F.softmax(approx, dim=1) if pitfalls.get("probs_as_input") else F.log_softmax(approx, dim=1)
     target = F.log_softmax(reference, dim=1) if kl["log_target"] else F.softmax(reference, dim=1)
     kl_penalty = F.kl_div(log_input, target, reduction=kl["reduction"], log_target=kl["log_target"])
@@ -165,10 +168,12 @@ def run(case, dtype, row_order=None, dropout=None):
     for b in case["batches"]:
         x = torch.tensor(b["x"], dtype=dtype)
         y = torch.tensor(b["y"], dtype=torch.long)
+        x_kl = torch.tensor(b["kl_x"], dtype=dtype) if "kl_x" in b else None
         if row_order is not None:
             perm = row_order[: len(y)]
             x, y = x[perm], y[perm]
-        loss_new, kl_penalty, total = kl_reg_step(model, model_old, x, y, optimizer, case["lambda"], case["modes"], case["kl"], case.get("pitfalls"))
+            x_kl = None if x_kl is None else x_kl[row_order[: len(x_kl)]]
+        loss_new, kl_penalty, total = kl_reg_step(model, model_old, x, y, optimizer, case["lambda"], case["modes"], case["kl"], case.get("pitfalls"), x_kl)
         step = {"loss_new": loss_new, "kl_penalty": kl_penalty, "total_loss": total}
         if "pitfalls" in case:
             step["model_old_grad_norm"] = grad_norm(model_old)
@@ -254,6 +259,10 @@ CASES = {
     # makes each parameter's change lr times its summed gradients, so those are checked as well.
     "dropout_train": (bn_net(p=0.5), TRAIN_EVAL, 1.0, ARTICLE_KL, SGD_PLAIN, 16, 16),
     "dropout_train_both": (bn_net(p=0.25), {"model": "train", "model_old": "train"}, 0.5, ARTICLE_KL, ADAM, 16, 17),
+    # The KL measured on replayed old-task inputs: the model runs twice per step (its BatchNorm
+    # statistics move twice), model_old once, on the replayed inputs only.
+    "replay_adam": (bn_net(), TRAIN_EVAL, 1.0, ARTICLE_KL, ADAM, 16, 18, None, True),
+    "replay_sgd_old_train_new_old": (bn_net(), {"model": "train", "model_old": "train"}, 2.0, {**ARTICLE_KL, "direction": "new||old"}, SGD_MOMENTUM, 12, 19, None, True),
 }
 
 STACKED_CASES = {
@@ -265,7 +274,7 @@ STACKED_CASES = {
 }
 
 
-def make_case(layers, modes, lam, kl, optimizer, batch, seed, pitfalls=None):
+def make_case(layers, modes, lam, kl, optimizer, batch, seed, pitfalls=None, replay=False):
     torch.manual_seed(seed)
     model = build(layers)
     # Non-default BatchNorm state, so that loading the state dict is actually tested.
@@ -282,6 +291,9 @@ def make_case(layers, modes, lam, kl, optimizer, batch, seed, pitfalls=None):
         x = torch.randn(batch, 2) * 1.5 + torch.tensor([1.0, -0.5])
         y = torch.randint(0, 3, (batch,))
         batches.append({"x": x.tolist(), "y": y.tolist()})
+        if replay:
+            # Old-task inputs: another region of the plane than the fine-tuning data.
+            batches[-1]["kl_x"] = (torch.randn(batch, 2) * 1.2 + torch.tensor([-1.0, 0.5])).tolist()
     state = {k: to_json(v) for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")}
     case = {"layers": layers, "state": state, "modes": modes, "lambda": lam, "kl": kl,
             "optimizer": optimizer, "batches": batches, "backend": "cpu"}

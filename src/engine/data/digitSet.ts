@@ -75,6 +75,7 @@ export function digitsProvided(): boolean {
 }
 
 export function providedDigits(): DigitSet {
-  if (!provided) throw new Error('the digits scenario needs its data: load digits.bin and call provideDigits first');
+  if (!provided)
+    throw new Error('the digits scenario needs its data: load digits.bin and call provideDigits first');
   return provided;
 }

@@ -35,12 +35,12 @@ export function stackedTrainStep(
   optimizer: Optimizer,
   options: StackedKLRegOptions,
 ): StackedStepLosses {
-  const { lambda, reduction = 'batchmean', logTarget = false, direction = 'old||new' } = options;
+  const { lambda, reduction = 'batchmean', logTarget = false, direction = 'old||new', klBatch = x } = options;
   setStepModes(model, modelOld, options);
   optimizer.zeroGrad();
 
   // model_old runs outside the recorded closure: torch.no_grad(), as in trainStep.
-  const logitsOld = modelOld.forward(x);
+  const logitsOld = modelOld.forward(klBatch);
   let lossNew: tf.Tensor1D | undefined;
   let klPenalty: tf.Tensor1D | undefined;
   let totalLoss: tf.Tensor1D | undefined;
@@ -49,7 +49,8 @@ export function stackedTrainStep(
     summed = backward(() => {
       const outputs = model.forward(x);
       lossNew = tf.keep(S.crossEntropy(outputs, y));
-      const [reference, approx] = direction === 'old||new' ? [logitsOld, outputs] : [outputs, logitsOld];
+      const outputsKL = klBatch === x ? outputs : model.forward(klBatch);
+      const [reference, approx] = direction === 'old||new' ? [logitsOld, outputsKL] : [outputsKL, logitsOld];
       const target = logTarget ? F.logSoftmax(reference) : F.softmax(reference);
       klPenalty = tf.keep(S.klDiv(F.logSoftmax(approx), target, { reduction, logTarget }));
       const total = tf.keep(tf.add(lossNew, tf.mul(klPenalty, lambda)) as tf.Tensor1D);
