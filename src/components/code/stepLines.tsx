@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../i18n/catalogs';
 import type { TermId } from '../../state/highlight';
-import { SCENARIO_SHAPE } from '../../state/scenarioShape';
+import { scenarioShape } from '../../state/scenarioShape';
 import type { LabState } from '../../state/schema';
 import type { LabView } from '../../state/store';
 import { formatShort, formatSignificant } from '../formatNumber';
@@ -48,6 +48,7 @@ export type StepSettings = Partial<PitfallSettings> &
     | 'reduction'
     | 'logTarget'
     | 'direction'
+    | 'scenario'
   >;
 
 const LOGITS = { old: 'logits_old', new: 'logits' } as const;
@@ -74,11 +75,11 @@ function valueNote(key: MessageKey, value: number | undefined): NotePart {
 
 /**
  * The lab's training step as the PyTorch it mirrors (engine/trainStep.ts), rewritten for the current
- * settings: the modes, the BatchNorm freeze, the KL direction, reduction and log_target, and λ.
+ * settings: the scenario's shapes, the modes, the BatchNorm freeze, the KL direction, reduction and log_target, and λ.
  */
 export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeLine[] {
   const batch = s.batchSize;
-  const { features, classes } = SCENARIO_SHAPE;
+  const { features, classes } = scenarioShape(s.scenario);
   const shape = { batch, features, classes };
   // kl_div(input, target) = KL(target ‖ exp(input)): the reference distribution is the target.
   const [reference, approx] =

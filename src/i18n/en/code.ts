@@ -18,7 +18,7 @@ export const code = {
   'code.note.lambda':
     'λ = {lambda}, the weight of the KL term, read from the slider before every step. At 0 this is plain fine-tuning.',
   'code.note.def':
-    'One optimisation step on one batch of the new task: `x` is [{batch}, {features}] ({features} features per point), `y` is [{batch}] (labels of {classes} classes).',
+    'One optimisation step on one batch of the new task: `x` is [{batch}, {features}] ({features} features per input), `y` is [{batch}] (labels of {classes} classes).',
   'code.note.modelTrain':
     'The model trains in train mode: Dropout (p = {p}) zeroes random hidden units, and BatchNorm normalises with this batch’s statistics and updates its `running_mean` and `running_var`.',
   'code.note.modelEval':
@@ -65,7 +65,7 @@ export const code = {
   'code.note.reduction.sum':
     '`sum` adds up all {batch} samples, so the penalty, and λ’s effect, grow with the batch size.',
   'code.note.reduction.mean':
-    '`mean` divides by all {elements} elements ({batch} × {classes}), a third of the KL per sample, not the KL itself.',
+    '`mean` divides by all {elements} elements ({batch} × {classes}): the KL per sample divided by {classes}, not the KL itself.',
   'code.note.klValue': 'Now kl_penalty = {value}.',
   'code.note.totalLoss': 'The loss the optimiser minimises.',
   'code.note.totalValue': 'Now total_loss = {lossNew} + {lambda} × {klPenalty} = {value}.',

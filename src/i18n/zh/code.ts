@@ -15,7 +15,7 @@ export const code: Record<keyof typeof en, string> = {
   'code.note.importF': '无状态的函数：`cross_entropy`、`softmax`、`log_softmax` 和 `kl_div`。',
   'code.note.lambda': 'λ = {lambda}，KL 项的权重，每一步之前从滑块读取。取 0 时就是普通微调。',
   'code.note.def':
-    '在新任务的一个批次上做一次优化：`x` 的形状是 [{batch}, {features}]（每个点 {features} 个特征），`y` 是 [{batch}]（{classes} 个类别的标签）。',
+    '在新任务的一个批次上做一次优化：`x` 的形状是 [{batch}, {features}]（每个输入 {features} 个特征），`y` 是 [{batch}]（{classes} 个类别的标签）。',
   'code.note.modelTrain':
     'model 以 train 模式训练：Dropout（p = {p}）随机把部分隐藏单元置零，BatchNorm 用本批次的统计量归一化，并更新 `running_mean` 和 `running_var`。',
   'code.note.modelEval':
@@ -57,7 +57,7 @@ export const code: Record<keyof typeof en, string> = {
   'code.note.reduction.batchmean': '`batchmean` 对整个批次求和后除以样本数 {batch}：得到每个样本的 KL。',
   'code.note.reduction.sum': '`sum` 把 {batch} 个样本全部加起来，所以惩罚项以及 λ 的作用都会随批大小增大。',
   'code.note.reduction.mean':
-    '`mean` 除以全部 {elements} 个元素（{batch} × {classes}），得到的是每样本 KL 的三分之一，并不是 KL 本身。',
+    '`mean` 除以全部 {elements} 个元素（{batch} × {classes}），得到的是每样本 KL 除以 {classes}，并不是 KL 本身。',
   'code.note.klValue': '当前 kl_penalty = {value}。',
   'code.note.totalLoss': '优化器要最小化的损失。',
   'code.note.totalValue': '当前 total_loss = {lossNew} + {lambda} × {klPenalty} = {value}。',
