@@ -11,14 +11,16 @@ export const article = {
   'article.math.lambda': 'lambda',
   'article.math.klOldNew': 'KL of pi theta zero, the old model, against pi theta, the current model',
   'article.math.klNewOld': 'KL of pi theta, the current model, against pi theta zero, the old model',
+  'article.math.inputs.finetune': 'from the fine-tuning data',
+  'article.math.inputs.replay': 'replayed from the old task’s training data',
 
   'article.objective.title': 'The objective: learn the new task, stay near the old model',
   'article.objective.intro':
     'The model {pi} is fine-tuned on new data. Before that starts, a copy of it is frozen as `model_old`, written {piOld}; it keeps what the model knew about the old task. Each step minimises the cross entropy on the new labels plus a penalty for moving away from the frozen copy’s predictions on the same inputs:',
   'article.objective.formulaLabel.oldNew':
-    'L total equals L CE plus lambda times the expected value, over inputs x from the fine-tuning data, of the KL divergence of pi theta zero given x against pi theta given x.',
+    'L total equals L CE plus lambda times the expected value, over inputs x {inputs}, of the KL divergence of pi theta zero given x against pi theta given x.',
   'article.objective.formulaLabel.newOld':
-    'L total equals L CE plus lambda times the expected value, over inputs x from the fine-tuning data, of the KL divergence of pi theta given x against pi theta zero given x.',
+    'L total equals L CE plus lambda times the expected value, over inputs x {inputs}, of the KL divergence of pi theta given x against pi theta zero given x.',
   'article.objective.lambda':
     'The weight {lambda} (now {value}) sets the trade-off. At 0 this is plain fine-tuning; larger values hold the predictions closer to `model_old`, which limits forgetting but slows learning of the new task. In code, the expectation is the average over the batch.',
   'article.objective.direction.oldNew':

@@ -13,14 +13,16 @@ export const article: Record<keyof typeof en, string> = {
   'article.math.lambda': 'λ',
   'article.math.klOldNew': '旧模型 π θ 0 相对当前模型 π θ 的 KL 散度',
   'article.math.klNewOld': '当前模型 π θ 相对旧模型 π θ 0 的 KL 散度',
+  'article.math.inputs.finetune': '微调数据',
+  'article.math.inputs.replay': '回放的旧任务训练数据',
 
   'article.objective.title': '目标函数：学会新任务，同时不离旧模型太远',
   'article.objective.intro':
     '模型 {pi} 要在新数据上继续训练。开始之前，先把它复制一份并冻结，称为 `model_old`，记作 {piOld}，它保存着模型对旧任务的认识。每一步要最小化的，是新标签上的交叉熵，再加上一项惩罚：在同样的输入上，当前模型的预测偏离冻结副本越远，惩罚越大。',
   'article.objective.formulaLabel.oldNew':
-    'L total 等于 L CE 加上 λ 乘以：对微调数据中的输入 x 取期望，π θ 0 在 x 下的分布相对 π θ 在 x 下的分布的 KL 散度。',
+    'L total 等于 L CE 加上 λ 乘以：对{inputs}中的输入 x 取期望，π θ 0 在 x 下的分布相对 π θ 在 x 下的分布的 KL 散度。',
   'article.objective.formulaLabel.newOld':
-    'L total 等于 L CE 加上 λ 乘以：对微调数据中的输入 x 取期望，π θ 在 x 下的分布相对 π θ 0 在 x 下的分布的 KL 散度。',
+    'L total 等于 L CE 加上 λ 乘以：对{inputs}中的输入 x 取期望，π θ 在 x 下的分布相对 π θ 0 在 x 下的分布的 KL 散度。',
   'article.objective.lambda':
     '权重 {lambda}（当前为 {value}）决定两者如何取舍。取 0 时就是普通微调；取值越大，预测就被拉得越靠近 `model_old`，遗忘更少，但新任务学得更慢。在代码里，这个期望就是对一个批次取平均。',
   'article.objective.direction.oldNew':
