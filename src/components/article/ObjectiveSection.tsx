@@ -4,6 +4,7 @@ import { TermButton } from '../code/TermButton';
 import { formatShort } from '../formatNumber';
 import { expectedKlTex } from './expectedKlTex';
 import { Formula } from './Formula';
+import { KLInputsNote } from './KLInputsNote';
 import { Rich } from './Rich';
 
 const PI = String.raw`\pi_{\theta}`;
@@ -79,6 +80,7 @@ export function ObjectiveSection() {
           slots={{ kl: oldFirst ? klOldNew : klNewOld }}
         />
       </p>
+      <KLInputsNote />
       <div className="kl-article__note">
         <h3 id="article-objective-notes">{t('article.objective.notes.title')}</h3>
         <ul aria-labelledby="article-objective-notes">

@@ -15,6 +15,8 @@ export const article: Record<keyof typeof en, string> = {
   'article.math.klNewOld': '当前模型 π θ 相对旧模型 π θ 0 的 KL 散度',
   'article.math.inputs.finetune': '微调数据',
   'article.math.inputs.replay': '回放的旧任务训练数据',
+  'article.math.xFromFinetune': 'x 取自 D fine-tune，即微调数据',
+  'article.math.xFromOld': 'x 取自 D old，即旧任务的输入',
 
   'article.objective.title': '目标函数：学会新任务，同时不离旧模型太远',
   'article.objective.intro':
@@ -29,6 +31,13 @@ export const article: Record<keyof typeof en, string> = {
     '当前使用的方向：{kl}，冻结模型在前。`F.kl_div(log_softmax(new), softmax(old))` 算的正是它：`kl_div` 把 `target` 当作参照分布，把 `input` 当作近似分布的对数概率。',
   'article.objective.direction.newOld':
     '当前使用的方向：{kl}，当前模型在前，也就是原文公式的写法。用 `F.kl_div` 实现时两者要互换位置，即 `F.kl_div(log_softmax(old), softmax(new))`，于是梯度也会经由 `target` 这个参数回传。',
+  'article.objective.inputs.title': 'KL 在哪些输入上计算',
+  'article.objective.inputs.body':
+    '期望要对输入 x 来求，而用哪些输入是可以选择的。原文直接用微调批次，即 {dFinetune}：模型为了算交叉熵已经在这批数据上跑过一遍，惩罚项几乎不添额外计算，但它只在新数据所在的区域把模型拉向 `model_old`；在旧任务的输入与新输入不同的地方，没有什么能阻止模型漂移。另一种经典做法是回放旧任务的输入，即 {dOld}：每一步再从旧任务的训练输入中抽一批，让两个模型都在上面运行，于是约束作用在旧任务所在的区域。代价是每步多一次前向传播，而且手头必须还留着旧任务的输入（不需要标签）。在手写数字场景中，新任务把每个数字都旋转了，新输入与旧输入看起来很不一样，两种做法的差别很大：不妨在两种设置下比较旧任务的准确率。',
+  'article.objective.inputs.live.finetune':
+    '当前使用：微调批次，与原文相同。若要改为在回放的旧任务输入上计算，请在实验的“{tab}”标签页中设置“{setting}”；上面的公式和代码会随之改变。',
+  'article.objective.inputs.live.replay':
+    '当前使用：回放的旧任务输入。上面的公式写作 {dOld}，代码从 `x_old_train` 中抽出 `x_replay`，让两个模型都在上面运行，而交叉熵仍然在新批次上计算。',
   'article.objective.notes.title': '原文自相矛盾之处',
   'article.objective.notes.lambda':
     '公式里 KL 项前面没有权重，代码里却把惩罚乘上了 `kl_lambda`，也就是上面的 {lambda}。',
