@@ -18,7 +18,7 @@ export const article = {
 
   'article.objective.title': 'The objective: learn the new task, stay near the old model',
   'article.objective.intro':
-    'The model {pi} is fine-tuned on new data. Before that starts, a copy of it is frozen as `model_old`, written {piOld}; it keeps what the model knew about the old task. Each step minimises the cross entropy on the new labels plus a penalty for moving away from the frozen copy’s predictions on the same inputs:',
+    'The model {pi} is fine-tuned on new data. Before that starts, a copy of it is frozen as `model_old`, written {piOld}; it keeps what the model knew about the old task. Each step minimises the cross entropy on the new labels plus a penalty for moving away from the frozen copy’s predictions (on which inputs is a choice, discussed below):',
   'article.objective.formulaLabel.oldNew':
     'L total equals L CE plus lambda times the expected value, over inputs x {inputs}, of the KL divergence of pi theta zero given x against pi theta given x.',
   'article.objective.formulaLabel.newOld':

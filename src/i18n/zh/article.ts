@@ -20,7 +20,7 @@ export const article: Record<keyof typeof en, string> = {
 
   'article.objective.title': '目标函数：学会新任务，同时不离旧模型太远',
   'article.objective.intro':
-    '模型 {pi} 要在新数据上继续训练。开始之前，先把它复制一份并冻结，称为 `model_old`，记作 {piOld}，它保存着模型对旧任务的认识。每一步要最小化的，是新标签上的交叉熵，再加上一项惩罚：在同样的输入上，当前模型的预测偏离冻结副本越远，惩罚越大。',
+    '模型 {pi} 要在新数据上继续训练。开始之前，先把它复制一份并冻结，称为 `model_old`，记作 {piOld}，它保存着模型对旧任务的认识。每一步要最小化的，是新标签上的交叉熵，再加上一项惩罚：当前模型的预测偏离冻结副本越远，惩罚越大（在哪些输入上比较两者是一个选择，见下文）。',
   'article.objective.formulaLabel.oldNew':
     'L total 等于 L CE 加上 λ 乘以：对{inputs}中的输入 x 取期望，π θ 0 在 x 下的分布相对 π θ 在 x 下的分布的 KL 散度。',
   'article.objective.formulaLabel.newOld':
