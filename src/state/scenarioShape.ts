@@ -1,7 +1,18 @@
-import { NUM_CLASSES, NUM_FEATURES } from '../engine/data/sectorTask';
+import { SCENARIO_SPECS, type ScenarioName } from '../engine/scenarioTasks';
+
+/** What one input and one prediction of a scenario look like. */
+export interface ScenarioShape {
+  /** Numbers per input: 2 coordinates of a point, or 784 pixels of a digit. */
+  features: number;
+  /** Classes the network tells apart. */
+  classes: number;
+}
 
 /**
- * The shapes of the lab's scenario, as the engine defines them: the features of a point and the
- * classes the network tells apart. Components read them here instead of repeating the numbers.
+ * The shapes of the chosen scenario, as the engine defines them (engine/scenarioTasks.ts), so the
+ * page never repeats the numbers and shows 784 inputs and 10 classes when the run is on digits.
  */
-export const SCENARIO_SHAPE = { features: NUM_FEATURES, classes: NUM_CLASSES } as const;
+export function scenarioShape(scenario: ScenarioName): ScenarioShape {
+  const { features, classes } = SCENARIO_SPECS[scenario];
+  return { features, classes };
+}

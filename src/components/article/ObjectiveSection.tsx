@@ -2,7 +2,9 @@ import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 import { TermButton } from '../code/TermButton';
 import { formatShort } from '../formatNumber';
+import { expectedKlTex } from './expectedKlTex';
 import { Formula } from './Formula';
+import { KLInputsNote } from './KLInputsNote';
 import { Rich } from './Rich';
 
 const PI = String.raw`\pi_{\theta}`;
@@ -19,16 +21,12 @@ const CE = String.raw`\displaystyle \mathcal{L}_{\text{CE}}`;
 const PLUS = '{}+{}';
 const WEIGHT = String.raw`\displaystyle \lambda`;
 
-/** The expected KL, with the two distributions in the order the lab currently uses. */
-function expectedKlTex(first: string, second: string): string {
-  return String.raw`\displaystyle \mathbb{E}_{x \sim \mathcal{D}_{\text{fine-tune}}} \left[ D_{\mathrm{KL}}\big( ${first}(\cdot \mid x) \,\|\, ${second}(\cdot \mid x) \big) \right]`;
-}
-
 /** §a: loss = CE + λ·KL, which direction of KL, and where the source article contradicts itself. */
 export function ObjectiveSection() {
   const t = useT();
   const direction = useLabView((view) => view.settings.direction);
   const lambda = useLabView((view) => view.settings.lambda);
+  const klInputs = useLabView((view) => view.settings.klInputs);
   const oldFirst = direction === 'old||new';
 
   const pi = <Formula tex={PI} label={t('article.math.pi')} />;
@@ -47,6 +45,7 @@ export function ObjectiveSection() {
         className="kl-formula--display objective-terms"
         aria-label={t(
           oldFirst ? 'article.objective.formulaLabel.oldNew' : 'article.objective.formulaLabel.newOld',
+          { inputs: t(`article.math.inputs.${klInputs}`) },
         )}
       >
         <TermButton term="totalLoss">
@@ -63,7 +62,7 @@ export function ObjectiveSection() {
         </TermButton>
         <TermButton term="klPenalty" partOf="lambdaKl">
           <Formula
-            tex={oldFirst ? expectedKlTex(PI_OLD, PI) : expectedKlTex(PI, PI_OLD)}
+            tex={oldFirst ? expectedKlTex(PI_OLD, PI, klInputs) : expectedKlTex(PI, PI_OLD, klInputs)}
             label={t('code.term.klPenalty')}
           />
         </TermButton>
@@ -81,6 +80,7 @@ export function ObjectiveSection() {
           slots={{ kl: oldFirst ? klOldNew : klNewOld }}
         />
       </p>
+      <KLInputsNote />
       <div className="kl-article__note">
         <h3 id="article-objective-notes">{t('article.objective.notes.title')}</h3>
         <ul aria-labelledby="article-objective-notes">

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../i18n/catalogs';
 import type { TermId } from '../../state/highlight';
-import { SCENARIO_SHAPE } from '../../state/scenarioShape';
+import { scenarioShape } from '../../state/scenarioShape';
 import type { LabState } from '../../state/schema';
 import type { LabView } from '../../state/store';
 import { formatShort, formatSignificant } from '../formatNumber';
@@ -48,9 +48,9 @@ export type StepSettings = Partial<PitfallSettings> &
     | 'reduction'
     | 'logTarget'
     | 'direction'
+    | 'klInputs'
+    | 'scenario'
   >;
-
-const LOGITS = { old: 'logits_old', new: 'logits' } as const;
 
 const DISTRIBUTION_NOTE: Record<string, MessageKey> = {
   probs_old: 'code.note.probsOld',
@@ -67,6 +67,12 @@ function pythonFloat(value: number): string {
   return Number.isInteger(value) ? value.toFixed(1) : String(value);
 }
 
+/** What the frozen copy's forward pass does: recorded or not, on the new batch or the replayed one. */
+function teacherNote(noGrad: boolean, replay: boolean): MessageKey {
+  if (replay) return noGrad ? 'code.note.teacherForwardReplay' : 'code.note.teacherRecordedReplay';
+  return noGrad ? 'code.note.teacherForward' : 'code.note.teacherRecorded';
+}
+
 /** A value's note once a step has run, or the "appears after the first step" note before. */
 function valueNote(key: MessageKey, value: number | undefined): NotePart {
   return value === undefined ? { key: 'code.note.pending' } : { key, params: { value: formatLive(value) } };
@@ -74,12 +80,18 @@ function valueNote(key: MessageKey, value: number | undefined): NotePart {
 
 /**
  * The lab's training step as the PyTorch it mirrors (engine/trainStep.ts), rewritten for the current
- * settings: the modes, the BatchNorm freeze, the KL direction, reduction and log_target, and λ.
+ * settings: the scenario's shapes, the modes, the BatchNorm freeze, the inputs the KL is measured
+ * on, the KL direction, reduction and log_target, and λ.
  */
 export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeLine[] {
   const batch = s.batchSize;
-  const { features, classes } = SCENARIO_SHAPE;
+  const { features, classes } = scenarioShape(s.scenario);
   const shape = { batch, features, classes };
+  // Replay (engine/scenario.ts): the KL is measured on a second batch of old-task inputs, drawn
+  // with replacement like the new one; both models run on it, the cross entropy stays on x.
+  const replay = s.klInputs === 'replay';
+  const klInputs = replay ? 'x_replay' : 'x';
+  const logits = { old: 'logits_old', new: replay ? 'logits_replay' : 'logits' } as const;
   // kl_div(input, target) = KL(target ‖ exp(input)): the reference distribution is the target.
   const [reference, approx] =
     s.direction === 'old||new' ? (['old', 'new'] as const) : (['new', 'old'] as const);
@@ -90,7 +102,7 @@ export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeL
   const distribution = (side: 'old' | 'new') => {
     const variable = side === reference ? targetVar : inputVar;
     const fn = variable.startsWith('log_') ? 'log_softmax' : 'softmax';
-    return { code: `${variable} = F.${fn}(${LOGITS[side]}, dim=1)`, key: DISTRIBUTION_NOTE[variable] };
+    return { code: `${variable} = F.${fn}(${logits[side]}, dim=1)`, key: DISTRIBUTION_NOTE[variable] };
   };
   const oldDist = distribution('old');
   const newDist = distribution('new');
@@ -120,8 +132,11 @@ export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeL
     {
       id: 'def',
       indent: 0,
-      code: 'def kl_regularized_step(model, model_old, x, y, optimizer):',
-      note: [{ key: 'code.note.def', params: shape }],
+      code: `def kl_regularized_step(model, model_old, x, y, ${replay ? 'x_old_train, ' : ''}optimizer):`,
+      note: [
+        { key: 'code.note.def', params: shape },
+        ...(replay ? [{ key: 'code.note.defReplay' as MessageKey, params: shape }] : []),
+      ],
     },
     {
       id: 'modelMode',
@@ -164,6 +179,13 @@ export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeL
       term: 'lossNew',
       note: [{ key: 'code.note.lossNew' }, valueNote('code.note.lossNewValue', last?.lossNew)],
     },
+    replay && {
+      id: 'replayBatch',
+      indent: 1,
+      code: 'x_replay = x_old_train[torch.randint(len(x_old_train), (len(x),))]',
+      term: 'klPenalty',
+      note: [{ key: 'code.note.replayBatch', params: shape }],
+    },
     noGrad && {
       id: 'noGrad',
       indent: 1,
@@ -174,10 +196,10 @@ export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeL
     {
       id: 'teacherForward',
       indent: noGrad ? 2 : 1,
-      code: 'logits_old = model_old(x)',
+      code: `logits_old = model_old(${klInputs})`,
       term: 'teacher',
       note: [
-        { key: noGrad ? 'code.note.teacherForward' : 'code.note.teacherRecorded', params: shape },
+        { key: teacherNote(noGrad, replay), params: shape },
         ...(s.shareModelOld ? [{ key: 'code.note.shareModelOld' as MessageKey }] : []),
       ],
     },
@@ -188,6 +210,13 @@ export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeL
       term: 'teacher',
       note: [{ key: oldDist.key, params: shape }],
     },
+    replay && {
+      id: 'replayForward',
+      indent: 1,
+      code: 'logits_replay = model(x_replay)',
+      term: 'klPenalty',
+      note: [{ key: 'code.note.replayForward', params: shape }],
+    },
     { id: 'newDistribution', indent: 1, code: newDist.code, note: [{ key: newDist.key, params: shape }] },
     {
       id: 'klPenalty',
@@ -196,6 +225,7 @@ export function stepLines(s: StepSettings, last: StepMetrics | undefined): CodeL
       term: 'klPenalty',
       note: [
         { key: s.direction === 'old||new' ? 'code.note.klOldNew' : 'code.note.klNewOld' },
+        ...(replay ? [{ key: 'code.note.klOnReplay' as MessageKey }] : []),
         ...(s.probsAsInput ? [{ key: 'code.note.probsAsInput' as MessageKey }] : []),
         ...(s.logTarget ? [{ key: 'code.note.logTarget' as MessageKey }] : []),
         { key: `code.note.reduction.${s.reduction}` as MessageKey, params: reductionParams },

@@ -11,20 +11,31 @@ export const article = {
   'article.math.lambda': 'lambda',
   'article.math.klOldNew': 'KL of pi theta zero, the old model, against pi theta, the current model',
   'article.math.klNewOld': 'KL of pi theta, the current model, against pi theta zero, the old model',
+  'article.math.inputs.finetune': 'from the fine-tuning data',
+  'article.math.inputs.replay': 'replayed from the old task’s training data',
+  'article.math.xFromFinetune': 'x drawn from D fine-tune, the fine-tuning data',
+  'article.math.xFromOld': 'x drawn from D old, the old task’s inputs',
 
   'article.objective.title': 'The objective: learn the new task, stay near the old model',
   'article.objective.intro':
-    'The model {pi} is fine-tuned on new data. Before that starts, a copy of it is frozen as `model_old`, written {piOld}; it keeps what the model knew about the old task. Each step minimises the cross entropy on the new labels plus a penalty for moving away from the frozen copy’s predictions on the same inputs:',
+    'The model {pi} is fine-tuned on new data. Before that starts, a copy of it is frozen as `model_old`, written {piOld}; it keeps what the model knew about the old task. Each step minimises the cross entropy on the new labels plus a penalty for moving away from the frozen copy’s predictions (on which inputs is a choice, discussed below):',
   'article.objective.formulaLabel.oldNew':
-    'L total equals L CE plus lambda times the expected value, over inputs x from the fine-tuning data, of the KL divergence of pi theta zero given x against pi theta given x.',
+    'L total equals L CE plus lambda times the expected value, over inputs x {inputs}, of the KL divergence of pi theta zero given x against pi theta given x.',
   'article.objective.formulaLabel.newOld':
-    'L total equals L CE plus lambda times the expected value, over inputs x from the fine-tuning data, of the KL divergence of pi theta given x against pi theta zero given x.',
+    'L total equals L CE plus lambda times the expected value, over inputs x {inputs}, of the KL divergence of pi theta given x against pi theta zero given x.',
   'article.objective.lambda':
     'The weight {lambda} (now {value}) sets the trade-off. At 0 this is plain fine-tuning; larger values hold the predictions closer to `model_old`, which limits forgetting but slows learning of the new task. In code, the expectation is the average over the batch.',
   'article.objective.direction.oldNew':
     'Direction in use: {kl}, the frozen model first. This is what `F.kl_div(log_softmax(new), softmax(old))` computes, because `kl_div` treats its `target` as the reference distribution and its `input` as the log-probabilities of the approximation.',
   'article.objective.direction.newOld':
     'Direction in use: {kl}, the current model first, as the article’s formula writes it. With `F.kl_div` this needs the roles swapped, `F.kl_div(log_softmax(old), softmax(new))`, so the gradient also flows through the `target` argument.',
+  'article.objective.inputs.title': 'Where the KL is measured',
+  'article.objective.inputs.body':
+    'The expectation runs over inputs x, and which inputs is a choice. The article takes the fine-tuning batch itself, {dFinetune}: the model has already run on it for the cross entropy, so the penalty costs little, but it holds the model near `model_old` only where the new data lives. Wherever the old task’s inputs differ from the new ones, nothing stops the model from drifting. The other classic choice replays old-task inputs, {dOld}: each step draws a second batch from the old task’s training inputs and runs both models on it, so the constraint holds where the old task lives. It costs one more forward pass per step and needs the old inputs at hand (not their labels). On the digits scenario, whose new task turns every digit, the new inputs look unlike the old ones and the difference is large: compare the old task’s accuracy under both.',
+  'article.objective.inputs.live.finetune':
+    'In use now: the fine-tuning batch, as in the article. To measure on replayed old-task inputs instead, set “{setting}” in the lab’s {tab} tab; the formula above and the code follow.',
+  'article.objective.inputs.live.replay':
+    'In use now: replayed old-task inputs. The formula above reads {dOld}, and the code draws `x_replay` from `x_old_train` and runs both models on it, while the cross entropy stays on the new batch.',
   'article.objective.notes.title': 'Where the source article disagrees with itself',
   'article.objective.notes.lambda':
     'Its formula puts no weight on the KL term, while its code multiplies the penalty by `kl_lambda`, the {lambda} above.',

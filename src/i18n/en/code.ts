@@ -18,7 +18,9 @@ export const code = {
   'code.note.lambda':
     'λ = {lambda}, the weight of the KL term, read from the slider before every step. At 0 this is plain fine-tuning.',
   'code.note.def':
-    'One optimisation step on one batch of the new task: `x` is [{batch}, {features}] ({features} features per point), `y` is [{batch}] (labels of {classes} classes).',
+    'One optimisation step on one batch of the new task: `x` is [{batch}, {features}] ({features} features per input), `y` is [{batch}] (labels of {classes} classes).',
+  'code.note.defReplay':
+    '`x_old_train` holds the old task’s training inputs, {features} features each: the KL is measured on a batch drawn from them.',
   'code.note.modelTrain':
     'The model trains in train mode: Dropout (p = {p}) zeroes random hidden units, and BatchNorm normalises with this batch’s statistics and updates its `running_mean` and `running_var`.',
   'code.note.modelEval':
@@ -41,6 +43,14 @@ export const code = {
     'Nothing in this block is recorded for `backward()`, so no gradient can reach `model_old`.',
   'code.note.teacherForward':
     'The same batch through the frozen copy: `logits_old` [{batch}, {classes}], a constant for this step.',
+  'code.note.replayBatch':
+    'Draws {batch} old-task inputs at random (with replacement), as many as the new batch: `x_replay` [{batch}, {features}]. Their labels are not needed: the KL compares the two models, not a model with the truth.',
+  'code.note.teacherForwardReplay':
+    'The replayed old-task batch through the frozen copy: `logits_old` [{batch}, {classes}], a constant for this step.',
+  'code.note.teacherRecordedReplay':
+    'The replayed old-task batch through the copy, but without `no_grad()` this forward is recorded too: `backward()` also fills `model_old`’s `.grad`, and nothing ever clears it.',
+  'code.note.replayForward':
+    'A second forward pass of the model, recorded, on the replayed inputs: `logits_replay` [{batch}, {classes}]. The cross entropy keeps the logits of the new batch; the KL uses these.',
   'code.note.teacherRecorded':
     'The same batch through the copy, but without `no_grad()` this forward is recorded too: `backward()` also fills `model_old`’s `.grad`, and nothing ever clears it.',
   'code.note.shareModelOld':
@@ -59,13 +69,15 @@ export const code = {
     'Computes KL(model_old ‖ model): `kl_div` reads its first argument as the log-probabilities of the approximation and its second as the reference distribution.',
   'code.note.klNewOld':
     'Computes KL(model ‖ model_old), the direction the article’s formula writes: the arguments swap roles, so the model’s distribution is the reference.',
+  'code.note.klOnReplay':
+    'Measured on the replayed old-task inputs while `loss_new` stays on the new batch: the penalty holds the model near `model_old` where the old task lives.',
   'code.note.logTarget': 'With `log_target=True` the reference is passed as log-probabilities too.',
   'code.note.reduction.batchmean':
     '`batchmean` sums over the batch and divides by its {batch} samples: the KL per sample.',
   'code.note.reduction.sum':
     '`sum` adds up all {batch} samples, so the penalty, and λ’s effect, grow with the batch size.',
   'code.note.reduction.mean':
-    '`mean` divides by all {elements} elements ({batch} × {classes}), a third of the KL per sample, not the KL itself.',
+    '`mean` divides by all {elements} elements ({batch} × {classes}): the KL per sample divided by {classes}, not the KL itself.',
   'code.note.klValue': 'Now kl_penalty = {value}.',
   'code.note.totalLoss': 'The loss the optimiser minimises.',
   'code.note.totalValue': 'Now total_loss = {lossNew} + {lambda} × {klPenalty} = {value}.',

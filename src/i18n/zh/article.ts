@@ -13,20 +13,31 @@ export const article: Record<keyof typeof en, string> = {
   'article.math.lambda': 'λ',
   'article.math.klOldNew': '旧模型 π θ 0 相对当前模型 π θ 的 KL 散度',
   'article.math.klNewOld': '当前模型 π θ 相对旧模型 π θ 0 的 KL 散度',
+  'article.math.inputs.finetune': '微调数据',
+  'article.math.inputs.replay': '回放的旧任务训练数据',
+  'article.math.xFromFinetune': 'x 取自 D fine-tune，即微调数据',
+  'article.math.xFromOld': 'x 取自 D old，即旧任务的输入',
 
   'article.objective.title': '目标函数：学会新任务，同时不离旧模型太远',
   'article.objective.intro':
-    '模型 {pi} 要在新数据上继续训练。开始之前，先把它复制一份并冻结，称为 `model_old`，记作 {piOld}，它保存着模型对旧任务的认识。每一步要最小化的，是新标签上的交叉熵，再加上一项惩罚：在同样的输入上，当前模型的预测偏离冻结副本越远，惩罚越大。',
+    '模型 {pi} 要在新数据上继续训练。开始之前，先把它复制一份并冻结，称为 `model_old`，记作 {piOld}，它保存着模型对旧任务的认识。每一步要最小化的，是新标签上的交叉熵，再加上一项惩罚：当前模型的预测偏离冻结副本越远，惩罚越大（在哪些输入上比较两者是一个选择，见下文）。',
   'article.objective.formulaLabel.oldNew':
-    'L total 等于 L CE 加上 λ 乘以：对微调数据中的输入 x 取期望，π θ 0 在 x 下的分布相对 π θ 在 x 下的分布的 KL 散度。',
+    'L total 等于 L CE 加上 λ 乘以：对{inputs}中的输入 x 取期望，π θ 0 在 x 下的分布相对 π θ 在 x 下的分布的 KL 散度。',
   'article.objective.formulaLabel.newOld':
-    'L total 等于 L CE 加上 λ 乘以：对微调数据中的输入 x 取期望，π θ 在 x 下的分布相对 π θ 0 在 x 下的分布的 KL 散度。',
+    'L total 等于 L CE 加上 λ 乘以：对{inputs}中的输入 x 取期望，π θ 在 x 下的分布相对 π θ 0 在 x 下的分布的 KL 散度。',
   'article.objective.lambda':
     '权重 {lambda}（当前为 {value}）决定两者如何取舍。取 0 时就是普通微调；取值越大，预测就被拉得越靠近 `model_old`，遗忘更少，但新任务学得更慢。在代码里，这个期望就是对一个批次取平均。',
   'article.objective.direction.oldNew':
     '当前使用的方向：{kl}，冻结模型在前。`F.kl_div(log_softmax(new), softmax(old))` 算的正是它：`kl_div` 把 `target` 当作参照分布，把 `input` 当作近似分布的对数概率。',
   'article.objective.direction.newOld':
     '当前使用的方向：{kl}，当前模型在前，也就是原文公式的写法。用 `F.kl_div` 实现时两者要互换位置，即 `F.kl_div(log_softmax(old), softmax(new))`，于是梯度也会经由 `target` 这个参数回传。',
+  'article.objective.inputs.title': 'KL 在哪些输入上计算',
+  'article.objective.inputs.body':
+    '期望要对输入 x 来求，而用哪些输入是可以选择的。原文直接用微调批次，即 {dFinetune}：模型为了算交叉熵已经在这批数据上跑过一遍，惩罚项几乎不添额外计算，但它只在新数据所在的区域把模型拉向 `model_old`；在旧任务的输入与新输入不同的地方，没有什么能阻止模型漂移。另一种经典做法是回放旧任务的输入，即 {dOld}：每一步再从旧任务的训练输入中抽一批，让两个模型都在上面运行，于是约束作用在旧任务所在的区域。代价是每步多一次前向传播，而且手头必须还留着旧任务的输入（不需要标签）。在手写数字场景中，新任务把每个数字都旋转了，新输入与旧输入看起来很不一样，两种做法的差别很大：不妨在两种设置下比较旧任务的准确率。',
+  'article.objective.inputs.live.finetune':
+    '当前使用：微调批次，与原文相同。若要改为在回放的旧任务输入上计算，请在实验的“{tab}”标签页中设置“{setting}”；上面的公式和代码会随之改变。',
+  'article.objective.inputs.live.replay':
+    '当前使用：回放的旧任务输入。上面的公式写作 {dOld}，代码从 `x_old_train` 中抽出 `x_replay`，让两个模型都在上面运行，而交叉熵仍然在新批次上计算。',
   'article.objective.notes.title': '原文自相矛盾之处',
   'article.objective.notes.lambda':
     '公式里 KL 项前面没有权重，代码里却把惩罚乘上了 `kl_lambda`，也就是上面的 {lambda}。',

@@ -15,7 +15,9 @@ export const code: Record<keyof typeof en, string> = {
   'code.note.importF': '无状态的函数：`cross_entropy`、`softmax`、`log_softmax` 和 `kl_div`。',
   'code.note.lambda': 'λ = {lambda}，KL 项的权重，每一步之前从滑块读取。取 0 时就是普通微调。',
   'code.note.def':
-    '在新任务的一个批次上做一次优化：`x` 的形状是 [{batch}, {features}]（每个点 {features} 个特征），`y` 是 [{batch}]（{classes} 个类别的标签）。',
+    '在新任务的一个批次上做一次优化：`x` 的形状是 [{batch}, {features}]（每个输入 {features} 个特征），`y` 是 [{batch}]（{classes} 个类别的标签）。',
+  'code.note.defReplay':
+    '`x_old_train` 是旧任务的训练输入，每个 {features} 个特征：KL 就在从中抽出的一批输入上计算。',
   'code.note.modelTrain':
     'model 以 train 模式训练：Dropout（p = {p}）随机把部分隐藏单元置零，BatchNorm 用本批次的统计量归一化，并更新 `running_mean` 和 `running_var`。',
   'code.note.modelEval':
@@ -36,6 +38,14 @@ export const code: Record<keyof typeof en, string> = {
   'code.note.noGrad': '这个代码块里的运算都不会被记录，因此梯度传不到 `model_old`。',
   'code.note.teacherForward':
     '同一批数据送进冻结的副本：得到 `logits_old` [{batch}, {classes}]，在这一步里是常量。',
+  'code.note.replayBatch':
+    '随机（有放回地）抽取 {batch} 个旧任务输入，与新批次一样多：`x_replay` [{batch}, {features}]。不需要它们的标签：KL 比较的是两个模型，而不是模型与真实标签。',
+  'code.note.teacherForwardReplay':
+    '把回放的旧任务批次送进冻结的副本：得到 `logits_old` [{batch}, {classes}]，在这一步里是常量。',
+  'code.note.teacherRecordedReplay':
+    '把回放的旧任务批次送进副本，但没有 `no_grad()`，这次前向传播也被记录：`backward()` 会填充 `model_old` 的 `.grad`，而且始终没有人清零。',
+  'code.note.replayForward':
+    '模型在回放输入上再做一次前向传播，并被记录：`logits_replay` [{batch}, {classes}]。交叉熵仍用新批次的 logits，KL 用这里的。',
   'code.note.teacherRecorded':
     '同一批数据送进副本，但没有 `no_grad()`，这次前向传播也被记录：`backward()` 会填充 `model_old` 的 `.grad`，而且始终没有人清零。',
   'code.note.shareModelOld':
@@ -53,11 +63,13 @@ export const code: Record<keyof typeof en, string> = {
     '计算 KL(model_old ‖ model)：`kl_div` 把第一个参数当作近似分布的对数概率，把第二个参数当作参照分布。',
   'code.note.klNewOld':
     '计算 KL(model ‖ model_old)，即原文公式所写的方向：两个参数互换角色，当前模型的分布成了参照。',
+  'code.note.klOnReplay':
+    '在回放的旧任务输入上计算，而 `loss_new` 仍在新批次上：惩罚项让模型在旧任务所在的区域贴近 `model_old`。',
   'code.note.logTarget': '`log_target=True` 表示参照分布也以对数概率传入。',
   'code.note.reduction.batchmean': '`batchmean` 对整个批次求和后除以样本数 {batch}：得到每个样本的 KL。',
   'code.note.reduction.sum': '`sum` 把 {batch} 个样本全部加起来，所以惩罚项以及 λ 的作用都会随批大小增大。',
   'code.note.reduction.mean':
-    '`mean` 除以全部 {elements} 个元素（{batch} × {classes}），得到的是每样本 KL 的三分之一，并不是 KL 本身。',
+    '`mean` 除以全部 {elements} 个元素（{batch} × {classes}），得到的是每样本 KL 除以 {classes}，并不是 KL 本身。',
   'code.note.klValue': '当前 kl_penalty = {value}。',
   'code.note.totalLoss': '优化器要最小化的损失。',
   'code.note.totalValue': '当前 total_loss = {lossNew} + {lambda} × {klPenalty} = {value}。',
