@@ -1,11 +1,10 @@
 /**
  * `npm run --silent export -- --format json|csv|pytorch|ipynb [--name value …] --steps N`: runs the
- * lab's scenario headless on TF.js's CPU backend and writes it to stdout as a run file (JSON or CSV)
- * or as a PyTorch script (or notebook) that repeats it. Settings are read as `npm run scenario`
+ * lab's scenario headless (CPU backend; WASM for the digits) and writes it to stdout as a run file
+ * (JSON or CSV) or as a PyTorch script (or notebook) that repeats it. Settings are read as `npm run scenario`
  * reads them (tools/settingArgs.ts); see docs/EXPORT.md for the formats.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import { notebookOf } from '../src/export/notebook';
 import { pytorchScript } from '../src/export/pytorchScript';
 import { recordRun } from '../src/export/recordRun';
@@ -14,6 +13,7 @@ import { runJson } from '../src/export/runRecord';
 import { scriptGap } from '../src/export/scriptCovers';
 import { scenarioSettings } from '../src/state/schema';
 import { provideDigitsInNode } from './digits/digitsAsset';
+import { startNodeBackend } from './nodeBackend';
 import { readSettingArgs } from './settingArgs';
 
 const FORMATS = ['json', 'csv', 'pytorch', 'ipynb'] as const;
@@ -33,11 +33,12 @@ async function main(): Promise<void> {
   const { state } = readSettingArgs(rest, 'export');
   const gap = scriptGap(scenarioSettings(state));
   if ((format === 'pytorch' || format === 'ipynb') && gap)
-    throw new Error(`the PyTorch script does not cover ${gap === 'digits' ? 'the digits scenario' : 'replayed KL inputs'} yet`);
+    throw new Error(
+      `the PyTorch script does not cover ${gap === 'digits' ? 'the digits scenario' : 'replayed KL inputs'} yet`,
+    );
   if (state.scenario === 'digits') await provideDigitsInNode();
-  tf.env().set('PROD', true); // silences TF.js's advice to install tfjs-node
-  await tf.setBackend('cpu');
-  const { record, replay } = await recordRun({ ...state, backend: 'cpu' });
+  await startNodeBackend(state);
+  const { record, replay } = await recordRun({ ...state, backend: tf.getBackend() as 'cpu' | 'wasm' });
   const script = () => {
     if (!replay) throw new Error('the run has no PyTorch replay');
     return pytorchScript(replay);

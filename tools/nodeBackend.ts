@@ -9,7 +9,7 @@ import type { LabState } from '../src/state/schema';
  * JavaScript, as every golden comparison runs) and WASM for the digits, whose 784-256-256-10
  * network the CPU backend steps about 20 times slower.
  */
-export async function useNodeBackend(state: Pick<LabState, 'backend' | 'scenario'>): Promise<string> {
+export async function startNodeBackend(state: Pick<LabState, 'backend' | 'scenario'>): Promise<string> {
   const wanted = state.backend === 'auto' ? (state.scenario === 'digits' ? 'wasm' : 'cpu') : state.backend;
   if (wanted !== 'cpu' && wanted !== 'wasm')
     throw new Error(`headless runs use the cpu or wasm backend, not ${wanted}`);

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { runSweep, type SweepRunResult } from '../src/engine/runSweep';
 import { type LabState, scenarioSettings } from '../src/state/schema';
+import { provideDigitsInNode } from './digits/digitsAsset';
 import { readSettingArgs } from './settingArgs';
 
 export interface SweepReport {
@@ -27,7 +28,11 @@ function takeList(argv: string[], name: string): number[] | null {
   return values;
 }
 
-export async function sweepReport(args: string[]): Promise<SweepReport> {
+export async function sweepReport(
+  args: string[],
+  /** Called with the settings read, before training (the CLI picks its backend there). */
+  prepare: (state: LabState) => Promise<unknown> = async () => {},
+): Promise<SweepReport> {
   const argv = [...args];
   const lambdaList = takeList(argv, 'lambdas');
   const seedList = takeList(argv, 'seeds');
@@ -36,6 +41,8 @@ export async function sweepReport(args: string[]): Promise<SweepReport> {
   const lambdas = lambdaList ?? [settings.lambda];
   const seeds = seedList ?? [settings.seed];
   if (seeds.some((s) => !Number.isInteger(s))) throw new Error('--seeds must be integers');
+  await prepare(state);
+  if (state.scenario === 'digits') await provideDigitsInNode();
   const startTensors = tf.memory().numTensors;
   const sweep = await runSweep(settings, lambdas, seeds, state.steps, options.every);
   return {

@@ -9,6 +9,8 @@ export interface SweepRunResult {
   seed: number;
   old_task_acc: number;
   new_task_acc: number;
+  /** Its accuracies when fine-tuning began, as runScenario's `pretrain`. */
+  pretrain: { old_task_acc: number; new_task_acc: number };
   history: HistoryEntry[];
 }
 
@@ -33,6 +35,7 @@ export async function runSweep(
   try {
     const history: HistoryEntry[][] = sweep.runs.map(() => []);
     let acc: SweepAccuracies = await sweep.accuracies();
+    const before = acc;
     let training = 0;
     for (let i = 1; i <= steps; i++) {
       const start = performance.now();
@@ -59,6 +62,7 @@ export async function runSweep(
         ...run,
         old_task_acc: acc.oldTaskAcc[k],
         new_task_acc: acc.newTaskAcc[k],
+        pretrain: { old_task_acc: before.oldTaskAcc[k], new_task_acc: before.newTaskAcc[k] },
         history: history[k],
       })),
       runStepsPerSecond: training > 0 ? (sweep.runs.length * steps * 1000) / training : 0,

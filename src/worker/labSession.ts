@@ -138,7 +138,11 @@ export class LabSession {
     this.recording = null;
     while (!s.pretrained) {
       for (let i = 0; i < PRETRAIN_CHUNK && !s.pretrained; i++) s.pretrainStep();
-      this.ports.post({ type: 'pretraining', done: s.pretrainStepsDone, total: s.spec.pretrainSteps }, runId, null);
+      this.ports.post(
+        { type: 'pretraining', done: s.pretrainStepsDone, total: s.spec.pretrainSteps },
+        runId,
+        null,
+      );
       await nextTask(); // lets a newer `start` (a reset) arrive and take over
       if (runId !== this.wantedRun) return answer({ type: 'ack', outcome: 'stale' });
     }
@@ -273,5 +277,7 @@ function plotPoints(s: Scenario): PlotPoints {
   });
   const points = s.task.points;
   const none = { x: [], y: [] };
-  return points ? { oldTask: take(points.oldTrain), newTask: take(points.newTrain) } : { oldTask: none, newTask: none };
+  return points
+    ? { oldTask: take(points.oldTrain), newTask: take(points.newTrain) }
+    : { oldTask: none, newTask: none };
 }

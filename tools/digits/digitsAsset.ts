@@ -6,9 +6,11 @@ import {
   DIGIT_PIXELS,
   type DigitImages,
   type DigitSet,
+  digitsProvided,
   inflateDigits,
   packDigits,
   provideDigits,
+  providedDigits,
 } from '../../src/engine/data/digitSet.ts';
 
 /** The asset the page fetches, next to index.html. */
@@ -46,7 +48,7 @@ function readMnistPackage(): { label: number; pixels: Uint8Array }[] {
 
 function images(digits: { label: number; pixels: Uint8Array }[]): DigitImages {
   const pixels = new Uint8Array(digits.length * DIGIT_PIXELS);
-  digits.forEach((d, i) => pixels.set(d.pixels, i * DIGIT_PIXELS));
+  for (const [i, d] of digits.entries()) pixels.set(d.pixels, i * DIGIT_PIXELS);
   return { pixels, labels: Uint8Array.from(digits, (d) => d.label), n: digits.length };
 }
 
@@ -71,6 +73,7 @@ export function digitsAssetBytes(): Uint8Array {
 
 /** Node's way in: the same bytes the page fetches, inflated the same way, handed to the engine. */
 export async function provideDigitsInNode(): Promise<DigitSet> {
+  if (digitsProvided()) return providedDigits();
   const set = await inflateDigits(digitsAssetBytes());
   provideDigits(set);
   return set;
