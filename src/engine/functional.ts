@@ -13,6 +13,17 @@ function swapLastAxes(t: tf.Tensor): tf.Tensor {
 }
 
 /**
+ * `a @ b` without transpose flags, for matrices or stacks of them ([K, n, m] @ [K, m, p]). On WASM a
+ * stack is multiplied one run at a time: TF.js's WASM kernel hands only unbatched products to its
+ * fast path (XNNPACK), and its batched loop was ~30× slower for the digits' stacked runs.
+ */
+function matMul(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  if (a.rank !== 3 || tf.getBackend() !== 'wasm') return tf.matMul(a, b);
+  const bs = tf.unstack(b);
+  return tf.stack(tf.unstack(a).map((ak, k) => tf.matMul(ak, bs[k])));
+}
+
+/**
  * `F.linear(x, weight, bias)` = x·Wᵀ + b, weight [out, in] as PyTorch stores it (or [K, out, in]
  * with x [K, B, in] and bias [K, out] for stacked runs). Written with explicit transposes and
  * plain matMuls, forward and backward: TF.js's WASM backend runs a matMul with a transpose flag
@@ -25,10 +36,10 @@ export function linear(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor): tf.Ten
     const [input, w, b, save] = args as unknown as [tf.Tensor, tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     save([input, w]);
     return {
-      value: tf.add(tf.matMul(input, swapLastAxes(w)), batched ? tf.expandDims(b, 1) : b),
+      value: tf.add(matMul(input, swapLastAxes(w)), batched ? tf.expandDims(b, 1) : b),
       gradFunc: (dy: tf.Tensor, [savedInput, savedW]: tf.Tensor[]) => [
-        tf.matMul(dy, savedW),
-        tf.matMul(swapLastAxes(dy), savedInput),
+        matMul(dy, savedW),
+        matMul(swapLastAxes(dy), savedInput),
         tf.sum(dy, batched ? 1 : 0),
       ],
     };
