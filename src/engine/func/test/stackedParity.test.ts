@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithGolden, type Golden } from '../../../../tools/golden/compare';
+import { startNodeBackend } from '../../../../tools/nodeBackend';
 import { parseCase } from '../../case';
 import { runStackedCase } from '../runStackedCase';
 
@@ -35,6 +36,20 @@ describe('stacked runs match K separate PyTorch runs on the CPU backend', () => 
       expect({ run: k, mismatches: compareWithGolden(result, golden.runs[k], cases[k], 1e-5) }).toEqual({
         run: k,
         mismatches: [],
+      });
+    });
+  });
+
+  // WASM multiplies stacked runs one run at a time (F.linear's matMul): the same goldens hold there.
+  describe('and on the WASM backend', () => {
+    beforeAll(() => startNodeBackend({ backend: 'wasm', scenario: 'sectors' }));
+    afterAll(() => tf.setBackend('cpu'));
+    it.each(names)('%s', async (name) => {
+      const { cases, golden } = load(name);
+      const results = await runStackedCase(cases);
+      expect(tf.getBackend()).toBe('wasm');
+      results.forEach((result, k) => {
+        expect(compareWithGolden(result, golden.runs[k], cases[k], 1e-5)).toEqual([]);
       });
     });
   });
