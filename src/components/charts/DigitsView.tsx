@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 import type { LabView } from '../../state/store';
@@ -65,9 +65,12 @@ function DigitRow({
   const t = useT();
   const title = turned ? t('digits.newTask', { rotation }) : t('digits.oldTask');
   const offset = turned ? sample.perTask : 0;
+  const titleId = useId();
   return (
-    <section className="digit-task" aria-label={t('digits.sample', { task: title })}>
-      <h4 className="digit-task-title">{title}</h4>
+    <section className="digit-task" aria-labelledby={titleId}>
+      <h4 id={titleId} className="digit-task-title">
+        {title}
+      </h4>
       <ol className="digit-row">
         {sample.labels.map((label, i) => (
           <li key={label} className="digit">

@@ -6,7 +6,6 @@ export const digits = {
     'One test digit of each class, upright (the old task) and turned {rotation}° (the new task). Under each: the class model_old gives it, then the class the model gives it now.',
   'digits.oldTask': 'Old task: upright',
   'digits.newTask': 'New task: turned {rotation}°',
-  'digits.sample': 'Digits of the {task}',
   'digits.image': 'a handwritten {label}',
   'digits.imageTurned': 'a handwritten {label}, turned {rotation}°',
   'digits.modelOld': 'model_old',

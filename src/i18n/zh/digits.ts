@@ -8,7 +8,6 @@ export const digits: Record<keyof typeof en, string> = {
     '每个类别取一张测试数字：正立的（旧任务）和旋转 {rotation}° 的（新任务）。每张图下方先写 model_old 给出的类别，再写 model 现在给出的类别。',
   'digits.oldTask': '旧任务：正立',
   'digits.newTask': '新任务：旋转 {rotation}°',
-  'digits.sample': '{task}的数字',
   'digits.image': '手写的 {label}',
   'digits.imageTurned': '手写的 {label}，旋转 {rotation}°',
   'digits.modelOld': 'model_old',
