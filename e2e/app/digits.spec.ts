@@ -11,7 +11,7 @@ function taskRow(page: Page, name: string | RegExp): Locator {
   return page.getByRole('region', { name });
 }
 
-/** What the row says under each digit: "model_old 3 ✓right model 5 ✗wrong", one entry per digit. */
+/** What the row says under each digit: "model_old 3 ✓ rightmodel 5 ✗ wrong", one entry per digit. */
 async function guesses(row: Locator): Promise<string[]> {
   return row.getByRole('listitem').allTextContents();
 }
@@ -54,9 +54,9 @@ test.describe('the digits scenario', () => {
     await expect(turned.getByRole('listitem')).toHaveCount(10);
     // Freshly pretrained, both models are the same and read most upright digits right and turned ones wrong.
     const before = await guesses(turned);
-    const wrongBefore = before.filter((g) => g.endsWith(`✗${en['digits.wrong']}`)).length;
+    const wrongBefore = before.filter((g) => g.endsWith(`✗ ${en['digits.wrong']}`)).length;
     expect(wrongBefore).toBeGreaterThanOrEqual(5);
-    expect((await guesses(upright)).filter((g) => g.includes(`✗${en['digits.wrong']}`)).length).toBeLessThan(
+    expect((await guesses(upright)).filter((g) => g.includes(`✗ ${en['digits.wrong']}`)).length).toBeLessThan(
       5,
     );
     const table = page.getByRole('table', {

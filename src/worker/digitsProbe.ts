@@ -89,9 +89,8 @@ export async function digitScores(s: Scenario, perClass: boolean): Promise<Digit
     oldTask: perClassAccuracy(await predictions(net, s.oldTest), oldLabels, classes),
     newTask: perClassAccuracy(await predictions(net, s.newTest), newLabels, classes),
   });
-  return {
-    step: s.fineTuneStepsDone,
-    predicted,
-    perClass: { modelOld: await accuracyOf(modelOld), model: await accuracyOf(model) },
-  };
+  const oldScores = await accuracyOf(modelOld);
+  // Before the first fine-tuning step the model is model_old's copy: one pass says it for both.
+  const modelScores = s.fineTuneStepsDone === 0 ? oldScores : await accuracyOf(model);
+  return { step: s.fineTuneStepsDone, predicted, perClass: { modelOld: oldScores, model: modelScores } };
 }

@@ -36,16 +36,29 @@ function DigitCanvas({ sample, index, label }: { sample: DigitSample; index: num
   );
 }
 
-/** "model_old 7 ✗": a guess, marked right or wrong by a sign and in words, not by colour alone. */
-function Guess({ who, guess, truth }: { who: string; guess: number | undefined; truth: number }) {
+/**
+ * One model's class for a digit, "7 ✗": marked right or wrong by a sign and in words, not by colour
+ * alone. The model's name is said to screen readers; the eye reads it from the key (first line
+ * model_old, second line the model).
+ */
+function Guess({
+  who,
+  guess,
+  truth,
+}: {
+  who: 'modelOld' | 'model';
+  guess: number | undefined;
+  truth: number;
+}) {
   const t = useT();
   if (guess === undefined) return null;
   const right = guess === truth;
+  const name = t(who === 'modelOld' ? 'digits.modelOld' : 'digits.model');
   return (
-    <p className={right ? 'digit-guess' : 'digit-guess digit-wrong'}>
-      <span className="digit-who">{who}</span> <b>{guess}</b>{' '}
-      <span aria-hidden="true">{right ? '✓' : '✗'}</span>
-      <span className="visually-hidden">{t(right ? 'digits.right' : 'digits.wrong')}</span>
+    <p className={`digit-guess digit-guess-${who}${right ? '' : ' digit-wrong'}`}>
+      <span className="visually-hidden">{name} </span>
+      <b>{guess}</b> <span aria-hidden="true">{right ? '✓' : '✗'}</span>
+      <span className="visually-hidden"> {t(right ? 'digits.right' : 'digits.wrong')}</span>
     </p>
   );
 }
@@ -79,8 +92,8 @@ function DigitRow({
               index={offset + i}
               label={turned ? t('digits.imageTurned', { label, rotation }) : t('digits.image', { label })}
             />
-            <Guess who={t('digits.modelOld')} guess={scores?.predicted.modelOld[offset + i]} truth={label} />
-            <Guess who={t('digits.model')} guess={scores?.predicted.model[offset + i]} truth={label} />
+            <Guess who="modelOld" guess={scores?.predicted.modelOld[offset + i]} truth={label} />
+            <Guess who="model" guess={scores?.predicted.model[offset + i]} truth={label} />
           </li>
         ))}
       </ol>
@@ -163,6 +176,10 @@ export function DigitsView() {
     >
       {sample && (
         <>
+          <p className="digit-key" aria-hidden="true">
+            <span className="digit-guess-modelOld">{t('digits.keyModelOld')}</span>
+            <span className="digit-guess-model">{t('digits.keyModel')}</span>
+          </p>
           <DigitRow sample={sample} scores={scores} turned={false} rotation={rotation} />
           <DigitRow sample={sample} scores={scores} turned rotation={rotation} />
           {scores && <ClassTable scores={scores} />}

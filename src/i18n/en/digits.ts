@@ -10,6 +10,8 @@ export const digits = {
   'digits.imageTurned': 'a handwritten {label}, turned {rotation}°',
   'digits.modelOld': 'model_old',
   'digits.model': 'model',
+  'digits.keyModelOld': 'first line: model_old’s class',
+  'digits.keyModel': 'second line: the model’s class',
   'digits.right': 'right',
   'digits.wrong': 'wrong',
   'digits.waiting': 'The digits appear once pretraining has ended.',

@@ -12,6 +12,8 @@ export const digits: Record<keyof typeof en, string> = {
   'digits.imageTurned': '手写的 {label}，旋转 {rotation}°',
   'digits.modelOld': 'model_old',
   'digits.model': 'model',
+  'digits.keyModelOld': '第一行：model_old 给出的类别',
+  'digits.keyModel': '第二行：model 给出的类别',
   'digits.right': '正确',
   'digits.wrong': '错误',
   'digits.waiting': '预训练结束后，这里会显示数字。',
