@@ -1,7 +1,11 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { CATALOGS } from '../../src/i18n/catalogs';
 import { seriousViolations } from './axe';
+import { framingLaunchOptions, HOST } from './coursePage';
 import { openLab, openTab, readNumber, watchErrors } from './lab';
+
+// One test frames the lab in a course page (see coursePage.ts); the others are unaffected.
+test.use({ launchOptions: framingLaunchOptions });
 
 const en = CATALOGS.en;
 const zh = CATALOGS.zh;
@@ -122,5 +126,28 @@ test.describe('the digits scenario', () => {
     await expect(page.getByRole('alert')).toContainText('The handwritten digits could not be loaded', {
       timeout: 60_000,
     });
+  });
+});
+
+test.describe('the digits in a course page’s sandboxed frame', () => {
+  test('an opaque origin fetches them from the lab’s site and trains on them', async ({ page, baseURL }) => {
+    if (!baseURL) throw new Error('no baseURL');
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).origin));
+    await page.route(`${HOST}/**`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html><body style="margin:0">
+<iframe title="KL Lab" sandbox="allow-scripts" src="${baseURL}?embed=1&backend=wasm&scenario=digits&steps=5" width="700" height="650" style="border:0"></iframe>
+</body></html>`,
+      }),
+    );
+    await page.goto(`${HOST}/`);
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 90_000 });
+    await frame.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect(frame.getByLabel('step', { exact: true })).toHaveText('1');
+    // Nothing but the course page and the lab's own site was asked for anything.
+    expect([...new Set(requests)].sort()).toEqual([HOST, new URL(baseURL).origin].sort());
   });
 });
