@@ -64,8 +64,15 @@ async function sampleIndices(s: Scenario): Promise<number[]> {
   return indices;
 }
 
-/** The sample's predictions, and with `perClass` both models' accuracy per class on both test sets. */
-export async function digitScores(s: Scenario, perClass: boolean): Promise<DigitScores> {
+/**
+ * The sample's predictions, and with `perClass` both models' accuracy per class on both test sets;
+ * `modelOldKnown` is model_old's, measured before, when nothing can have changed it since.
+ */
+export async function digitScores(
+  s: Scenario,
+  perClass: boolean,
+  modelOldKnown: ClassAccuracy | null = null,
+): Promise<DigitScores> {
   const { modelOld, model } = s;
   if (!modelOld) throw new Error('model_old is not frozen yet');
   const indices = await sampleIndices(s);
@@ -89,7 +96,7 @@ export async function digitScores(s: Scenario, perClass: boolean): Promise<Digit
     oldTask: perClassAccuracy(await predictions(net, s.oldTest), oldLabels, classes),
     newTask: perClassAccuracy(await predictions(net, s.newTest), newLabels, classes),
   });
-  const oldScores = await accuracyOf(modelOld);
+  const oldScores = modelOldKnown ?? (await accuracyOf(modelOld));
   // Before the first fine-tuning step the model is model_old's copy: one pass says it for both.
   const modelScores = s.fineTuneStepsDone === 0 ? oldScores : await accuracyOf(model);
   return { step: s.fineTuneStepsDone, predicted, perClass: { modelOld: oldScores, model: modelScores } };

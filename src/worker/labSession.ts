@@ -9,11 +9,12 @@ import { NUM_CLASSES } from '../engine/data/sectorTask';
 import { gridPoints, probabilities } from '../engine/evaluate';
 import { liveBatch, modesGrid } from '../engine/probes';
 import { Scenario } from '../engine/scenario';
+import type { ScenarioSettings } from '../engine/scenarioSettings';
 import { readStepValues } from '../engine/stepValues';
 import type { StepLosses } from '../engine/trainStep';
 import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
-import { digitSample, digitScores } from './digitsProbe';
+import { type ClassAccuracy, digitSample, digitScores } from './digitsProbe';
 import { DigitsUnavailable, loadDigits } from './loadDigits';
 import type {
   Boundaries,
@@ -59,6 +60,12 @@ export class LabSession {
   private backendStarted = false;
   private lastBoundaryStep = 0;
   private lastClassAccuracyStep = 0;
+  /**
+   * model_old's accuracy per class, kept while nothing can change it: in eval mode its running
+   * statistics stay, and no optimizer steps its weights. Forgotten when a setting could (model_old
+   * in train mode, or shared with the model), and with every new or resumed run.
+   */
+  private modelOldClassAccuracy: ClassAccuracy | null = null;
   /** The run the page wants now: set as soon as a `start` arrives, so older work stops early. */
   private wantedRun = 0;
   /** The run whose scenario is loaded. */
@@ -100,6 +107,7 @@ export class LabSession {
         return this.start(command, answer);
       case 'settings':
         if (command.runId !== this.wantedRun) return answer({ type: 'ack', outcome: 'stale' });
+        if (!modelOldStays(command.settings)) this.modelOldClassAccuracy = null;
         this.scenario?.update(command.settings);
         return answer({ type: 'ack', outcome: 'applied', afterStep: this.scenario?.fineTuneStepsDone ?? 0 });
       case 'run':
@@ -249,7 +257,7 @@ export class LabSession {
     }
     const due = steps === 1 || s.fineTuneStepsDone - this.lastBoundaryStep >= BOUNDARY_EVERY;
     const bounds = due ? await this.boundaries(s) : null;
-    const scores = due ? await this.scores(s, steps === 1) : null;
+    const scores = due ? await this.scores(s) : null;
     const grid = due ? await modesGrid(s) : null;
     answer(
       {
@@ -282,15 +290,24 @@ export class LabSession {
   private async digits(s: Scenario): Promise<DigitsReport | null> {
     if (s.settings.scenario !== 'digits') return null;
     this.lastClassAccuracyStep = s.fineTuneStepsDone;
-    return { sample: await digitSample(s), scores: await digitScores(s, true) };
+    const scores = await digitScores(s, true);
+    this.modelOldClassAccuracy = modelOldStays(s.settings) ? (scores.perClass?.modelOld ?? null) : null;
+    return { sample: await digitSample(s), scores };
   }
 
-  /** The sample's predictions now; accuracy per class every CLASS_ACCURACY_EVERY steps, or on one step. */
-  private async scores(s: Scenario, single: boolean): Promise<DigitScores | null> {
+  /**
+   * The sample's predictions now (a few images: cheap); accuracy per class only every
+   * CLASS_ACCURACY_EVERY steps, even for single steps: at one step per frame it would otherwise cost
+   * four passes over the test sets every step, many times the step itself.
+   */
+  private async scores(s: Scenario): Promise<DigitScores | null> {
     if (s.settings.scenario !== 'digits') return null;
-    const perClass = single || s.fineTuneStepsDone - this.lastClassAccuracyStep >= CLASS_ACCURACY_EVERY;
-    if (perClass) this.lastClassAccuracyStep = s.fineTuneStepsDone;
-    return digitScores(s, perClass);
+    const perClass = s.fineTuneStepsDone - this.lastClassAccuracyStep >= CLASS_ACCURACY_EVERY;
+    if (!perClass) return digitScores(s, false);
+    this.lastClassAccuracyStep = s.fineTuneStepsDone;
+    const scores = await digitScores(s, true, this.modelOldClassAccuracy);
+    if (modelOldStays(s.settings)) this.modelOldClassAccuracy = scores.perClass?.modelOld ?? null;
+    return scores;
   }
 
   dispose(): void {
@@ -303,6 +320,10 @@ export class LabSession {
 }
 
 type Answer = (report: ReportBody, transfer?: Transferable[]) => void;
+
+/** Whether training leaves model_old as it is: in eval mode, and not the model itself (a pitfall). */
+const modelOldStays = (settings: ScenarioSettings) =>
+  settings.modelOldMode === 'eval' && !settings.shareModelOld;
 
 const boundaryBuffers = (b: Boundaries | null): Transferable[] =>
   b ? [b.model.buffer, b.modelOld.buffer] : [];
