@@ -213,7 +213,7 @@ export class LabSession {
   }
 
   /** The digits scenario's data, fetched the first time a run needs it (said while it loads). */
-  private async dataFor(scenario: Scenario['settings']['scenario'], url: string | undefined, runId: number) {
+  private async dataFor(scenario: ScenarioSettings['scenario'], url: string | undefined, runId: number) {
     if (scenario !== 'digits' || digitsProvided()) return;
     this.ports.post({ type: 'loadingDigits' }, runId, null);
     await loadDigits(url);
