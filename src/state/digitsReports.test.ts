@@ -6,6 +6,7 @@ import { metricsOf, snapshot, storeHarness } from './storeHarness';
 const DIGITS = { ...DEFAULT_STATE, scenario: 'digits' as const };
 
 const perClass = (fraction: number) => ({
+  step: 0,
   modelOld: { oldTask: [fraction], newTask: [fraction] },
   model: { oldTask: [fraction], newTask: [fraction] },
 });

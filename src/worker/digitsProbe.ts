@@ -28,12 +28,20 @@ export interface ClassAccuracy {
   newTask: number[];
 }
 
+/** Both models' accuracy per class, and the step it was measured after. */
+export interface PerClassAccuracy {
+  step: number;
+  modelOld: ClassAccuracy;
+  model: ClassAccuracy;
+}
+
 export interface DigitScores {
+  /** The step the predictions were made after. */
   step: number;
   /** The class each model predicts for each image of the sample, in the sample's order. */
   predicted: { modelOld: number[]; model: number[] };
   /** Null when not measured with this report (it takes a pass over both test sets). */
-  perClass: { modelOld: ClassAccuracy; model: ClassAccuracy } | null;
+  perClass: PerClassAccuracy | null;
 }
 
 /** The sample: the first test digit of each class, as the network reads them (both tasks). */
@@ -99,5 +107,6 @@ export async function digitScores(
   const oldScores = modelOldKnown ?? (await accuracyOf(modelOld));
   // Before the first fine-tuning step the model is model_old's copy: one pass says it for both.
   const modelScores = s.fineTuneStepsDone === 0 ? oldScores : await accuracyOf(model);
-  return { step: s.fineTuneStepsDone, predicted, perClass: { modelOld: oldScores, model: modelScores } };
+  const step = s.fineTuneStepsDone;
+  return { step, predicted, perClass: { step, modelOld: oldScores, model: modelScores } };
 }

@@ -118,7 +118,7 @@ function ClassTable({ scores }: { scores: DigitScores }) {
   return (
     <div className="digit-table-wrap">
       <table className="digit-table">
-        <caption>{t('digits.table.caption', { step: scores.step })}</caption>
+        <caption>{t('digits.table.caption', { step: perClass.step })}</caption>
         <thead>
           <tr>
             <td />
