@@ -1,10 +1,13 @@
 /**
- * `npm run --silent bench:page [-- --backends wasm,cpu --seconds 5 --speed 5 --frontier]`: measures
+ * `npm run --silent bench:page [-- --backends wasm,cpu --seconds 5 --speed 5 --frontier --scenario digits]`: measures
  * the built app in headless Chromium and prints one JSON object: the gzipped bytes of JavaScript
  * loaded before the training worker starts, and per backend the page's frames per second and
  * fine-tuning steps per second while training. With `--frontier`, the Frontier tab is open too, so
- * the λ sweep trains in its own worker beside the run, and its steps per second are added. Figures
- * only; nothing is asserted.
+ * the λ sweep trains in its own worker beside the run, and its steps per second are added. With
+ * `--scenario digits`, the digits are chosen in the Settings tab as a person would, once the 2-D
+ * run is ready, and the seconds from that choice to the first fine-tuning step are added (the asset
+ * fetched, 300 pretraining steps, Play); the Digits tab is open while training is measured.
+ * Figures only; nothing is asserted.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,11 +35,40 @@ async function readSweepStep(page: Page): Promise<number> {
   return Number(caption?.match(/\d+$/)?.[0]);
 }
 
+/**
+ * Chooses the digits in the Settings tab, resets, and plays as soon as Play is enabled: the
+ * seconds from the choice to the end of pretraining and to the first fine-tuning step on the
+ * readout. Leaves the run playing with the Digits tab open.
+ */
+async function chooseDigits(p: Page): Promise<Record<string, number>> {
+  await p.getByRole('tab', { name: 'Settings', exact: true }).click();
+  const chosenAt = Date.now();
+  await p.getByRole('combobox', { name: 'scenario', exact: true }).selectOption('digits');
+  await p.getByRole('button', { name: 'Reset', exact: true }).click();
+  const play = p.getByRole('button', { name: 'Play', exact: true });
+  await play.isDisabled(); // the reset's new run: Play waits for its pretraining
+  await p.waitForFunction(
+    () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Play' && !b.disabled),
+    null,
+    { timeout: 600_000, polling: 50 },
+  );
+  const readyAt = Date.now();
+  await play.click();
+  while ((await readStep(p)) < 1) await p.waitForTimeout(50);
+  const firstStepAt = Date.now();
+  await p.getByRole('tab', { name: 'Digits', exact: true }).click();
+  return {
+    digits_seconds_to_pretrained: (readyAt - chosenAt) / 1000,
+    digits_seconds_to_first_step: (firstStepAt - chosenAt) / 1000,
+  };
+}
+
 async function main(): Promise<void> {
   const backends = option('backends', BACKENDS.join(',')).split(',');
   const seconds = Number(option('seconds', '5'));
   const speed = option('speed', '5');
   const withFrontier = process.argv.includes('--frontier');
+  const scenario = option('scenario', 'sectors');
 
   await build({ logLevel: 'silent' });
   const server = await preview({ logLevel: 'silent', preview: { port: 0, host: '127.0.0.1' } });
@@ -72,13 +104,14 @@ async function main(): Promise<void> {
           null,
           { timeout: 600_000 },
         );
+        const digits = scenario === 'digits' ? await chooseDigits(p) : null;
         await p.getByLabel('speed (steps per frame)').selectOption(speed);
         if (withFrontier) {
           await p.getByRole('tab', { name: 'Frontier', exact: true }).click();
           await p.getByRole('tabpanel').scrollIntoViewIfNeeded();
           await p.getByRole('table', { name: /^Each λ at step/ }).waitFor({ timeout: 600_000 });
         }
-        await play.click();
+        if (!digits) await play.click();
         await p.waitForTimeout(1000); // past the first shader compilations
         const startStep = await readStep(p);
         const startSweepStep = withFrontier ? await readSweepStep(p) : 0;
@@ -103,6 +136,7 @@ async function main(): Promise<void> {
           steps_per_s: steps / seconds,
           ...(sweepSteps === null ? {} : { sweep_steps_per_s: sweepSteps / seconds }),
           steps_per_frame: Number(speed),
+          ...(digits ?? {}),
           shown_backend: await p.getByLabel('backend', { exact: true }).textContent(),
         };
       } catch (e) {

@@ -1,7 +1,8 @@
 /**
- * `npm run --silent screenshots [-- --query '?lambda=0' --play 3]`: builds the app, serves it and
- * saves what a newcomer sees at 1280×800, inside a 700×650 iframe and at 390×844 (optionally after
- * pressing Play for a few seconds) to .tmp/screenshots/. Prints the paths; look at them.
+ * `npm run --silent screenshots [-- --query '?scenario=digits' --play 3 --tab Digits]`: builds the
+ * app, serves it and saves what a newcomer sees at 1280×800, inside a 700×650 iframe and at 390×844
+ * (optionally after pressing Play for a few seconds, and with one of the lab's tabs open and scrolled
+ * into view) to .tmp/screenshots/. Prints the paths; look at them.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
@@ -22,6 +23,7 @@ const SIZES = [
 async function main(): Promise<void> {
   const query = option('query', '?backend=wasm');
   const playSeconds = Number(option('play', '0'));
+  const tab = option('tab', '');
   const out = '.tmp/screenshots';
   mkdirSync(out, { recursive: true });
   if (!process.argv.includes('--no-build')) await build({ logLevel: 'silent' });
@@ -61,6 +63,11 @@ async function main(): Promise<void> {
       if (playSeconds > 0) {
         await play.click();
         await page.waitForTimeout(playSeconds * 1000);
+      }
+      if (tab) {
+        await app.getByRole('tab', { name: tab, exact: true }).click();
+        await app.getByRole('tabpanel').scrollIntoViewIfNeeded();
+        await page.waitForTimeout(300); // the tab's first draw
       }
       const path = `${out}/${size.name}.png`;
       await page.screenshot({ path });

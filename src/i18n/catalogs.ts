@@ -3,6 +3,7 @@ import { backend as backendEn } from './en/backend';
 import { boot as bootEn } from './en/boot';
 import { charts as chartsEn } from './en/charts';
 import { code as codeEn } from './en/code';
+import { digits as digitsEn } from './en/digits';
 import { embed as embedEn } from './en/embed';
 import { exportDialog as exportEn } from './en/export';
 import { frame as frameEn } from './en/frame';
@@ -16,6 +17,7 @@ import { backend as backendZh } from './zh/backend';
 import { boot as bootZh } from './zh/boot';
 import { charts as chartsZh } from './zh/charts';
 import { code as codeZh } from './zh/code';
+import { digits as digitsZh } from './zh/digits';
 import { embed as embedZh } from './zh/embed';
 import { exportDialog as exportZh } from './zh/export';
 import { frame as frameZh } from './zh/frame';
@@ -39,6 +41,7 @@ const en = {
   ...exportEn,
   ...frameEn,
   ...frontierEn,
+  ...digitsEn,
 };
 export type MessageKey = keyof typeof en;
 export type Language = 'en' | 'zh';
@@ -59,5 +62,6 @@ export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...exportZh,
     ...frameZh,
     ...frontierZh,
+    ...digitsZh,
   },
 };

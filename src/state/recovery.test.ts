@@ -8,7 +8,7 @@ import { storeHarness as harness, metricsOf, snapshot } from './storeHarness';
 const checkpointAt = (step: number) =>
   ({ step, settings: scenarioSettings(DEFAULT_STATE), randomState: step }) as unknown as Checkpoint;
 
-const resumed = { type: 'resumed', boundaries: null } as const;
+const resumed = { type: 'resumed', boundaries: null, digits: null } as const;
 
 /** A run that reached step 5, with checkpoints at 0 and (if given) `at`, and λ=3 applied after step 2. */
 function runToFive(checkpointStep = 0) {

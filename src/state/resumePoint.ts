@@ -9,6 +9,8 @@ import type { ScenarioSettings } from '../engine/scenarioSettings';
 import type { BackendName } from '../worker/backendNames';
 import type { CommandBody, SettingsChange } from '../worker/protocol';
 
+type ResumeCommand = Extract<CommandBody, { type: 'resume' }>;
+
 export class ResumePoint {
   private saved: Checkpoint | null = null;
   private since: SettingsChange[] = [];
@@ -43,7 +45,7 @@ export class ResumePoint {
     backend: BackendName | 'auto',
     to: number,
     skip: BackendName[],
-  ): CommandBody | null {
+  ): ResumeCommand | null {
     if (!this.saved) return null;
     const replay = this.since.filter((c) => c.afterStep < to);
     return { type: 'resume', settings, checkpoint: this.saved, replay, to, backend, skip };
@@ -54,7 +56,7 @@ export class ResumePoint {
     settings: ScenarioSettings,
     backend: BackendName | 'auto',
     skip: BackendName[],
-  ): CommandBody | null {
+  ): ResumeCommand | null {
     this.since = [];
     return this.saved ? this.resume(settings, backend, this.saved.step, skip) : null;
   }

@@ -4,6 +4,8 @@ import type {
   Boundaries,
   Command,
   CommandBody,
+  DigitSample,
+  DigitScores,
   ModesGridCell,
   PlotPoints,
   Report,
@@ -11,6 +13,7 @@ import type {
   StepMetrics,
 } from '../worker/protocol';
 import type { WorkerWay } from '../worker/workerStarter';
+import { digitsAssetUrl } from './digitsAsset';
 import { ResumePoint } from './resumePoint';
 import {
   type Correction,
@@ -86,6 +89,12 @@ export interface LabView {
   /** One per report: accuracies and BatchNorm statistics. */
   snapshots: Snapshot[];
   boundaries: Boundaries | null;
+  /** The digits scenario's sample of test digits (both tasks), drawn by the digits view. */
+  digitSample: DigitSample | null;
+  /** Its predictions and both models' accuracy per class (the latest measured), every few steps. */
+  digitScores: DigitScores | null;
+  /** What the worker is fetching before it can pretrain (the digits asset), or null. */
+  loading: 'digits' | null;
   /** model.eval() × torch.no_grad() on model_old, measured every few steps. */
   modesGrid: ModesGridCell[] | null;
   points: PlotPoints | null;
@@ -102,6 +111,8 @@ export interface LabView {
   /** How many times the engine stopped before the run gave up on restarting it. */
   engineGaveUp: number | null;
   error: string | null;
+  /** What failed, where the page has its own words for it (the digits asset did not load). */
+  errorAbout: 'digits' | null;
   /** How the engine runs (a worker, or the page's own thread); 'none' when no way could start it. */
   engineWay: WorkerWay | 'none' | null;
   ghosts: GhostRun[];
@@ -122,11 +133,15 @@ function newRun() {
     steps: [],
     snapshots: [],
     boundaries: null,
+    digitSample: null,
+    digitScores: null,
+    loading: null,
     modesGrid: null,
     points: null,
     divergence: null,
     pausedUnseen: false,
     error: null,
+    errorAbout: null,
     recovery: null,
     checkpointStep: null,
     rolledBack: null,
@@ -226,7 +241,12 @@ export class LabStore {
 
   start(): void {
     const { settings } = this.view;
-    this.command({ type: 'start', settings: scenarioSettings(settings), backend: settings.backend });
+    this.command({
+      type: 'start',
+      settings: scenarioSettings(settings),
+      backend: settings.backend,
+      digitsUrl: digitsAssetUrl(),
+    });
   }
 
   /** The engine started, in this way (see `workerStarter.ts`). */
@@ -348,7 +368,7 @@ export class LabStore {
       ...(failed ? { phase: this.failedFrom ?? 'paused', error: null } : {}),
     });
     this.failedFrom = null;
-    if (resume) this.command(resume);
+    if (resume) this.command({ ...resume, digitsUrl: digitsAssetUrl() });
     else this.start();
     if (failed) this.tick();
   }
@@ -378,7 +398,7 @@ export class LabStore {
       snapshots: this.view.snapshots.filter((s) => s.step <= to),
     });
     this.onSettingsChange(settings);
-    this.command(resume);
+    this.command({ ...resume, digitsUrl: digitsAssetUrl() });
     this.tick();
   }
 
@@ -477,8 +497,12 @@ export class LabStore {
     }
     if (report.runId !== this.view.runId) return; // an earlier run's report, still in flight at reset
     switch (report.type) {
+      case 'loadingDigits':
+        this.update({ loading: 'digits' });
+        break;
       case 'pretraining':
         this.update({
+          loading: null,
           phase: 'pretraining',
           pretrain: { done: report.done, total: report.total, oldTaskAcc: null },
         });
@@ -494,6 +518,8 @@ export class LabStore {
           points: report.points,
           snapshots: [report.snapshot],
           boundaries: report.boundaries,
+          digitSample: report.digits?.sample ?? null,
+          digitScores: report.digits?.scores ?? null,
         });
         break;
       case 'metrics': {
@@ -504,6 +530,7 @@ export class LabStore {
           snapshots: [...this.view.snapshots, report.snapshot],
           boundaries: report.boundaries ?? this.view.boundaries,
           modesGrid: report.modesGrid ?? this.view.modesGrid,
+          digitScores: latestScores(this.view.digitScores, report.digitScores),
           phase: finished ? 'finished' : this.view.phase,
         });
         break;
@@ -527,6 +554,8 @@ export class LabStore {
         const recovery = this.view.recovery;
         this.update({
           boundaries: report.boundaries,
+          digitSample: report.digits?.sample ?? this.view.digitSample,
+          digitScores: report.digits?.scores ?? this.view.digitScores,
           snapshots: newer ? [...this.view.snapshots, report.snapshot] : this.view.snapshots,
           recovery: recovery && { ...recovery, to: at },
         });
@@ -539,12 +568,20 @@ export class LabStore {
         this.failedFrom = this.view.phase;
         this.update({
           phase: 'failed',
+          loading: null,
           error: report.message,
+          errorAbout: report.about ?? null,
           pytorch: { ...this.view.pytorch, writing: false },
         });
         break;
     }
   }
+}
+
+/** The newest scores, keeping the last accuracy per class where a report measured none. */
+function latestScores(shown: DigitScores | null, next: DigitScores | null): DigitScores | null {
+  if (!next) return shown;
+  return next.perClass ? next : { ...next, perClass: shown?.perClass ?? null };
 }
 
 /** Reads a slice of the lab's view; re-renders only when that slice changes. */

@@ -68,6 +68,7 @@ export function storeHarness(state = DEFAULT_STATE) {
         model: new Float32Array(3),
         modelOld: new Float32Array(3),
       },
+      digits: null,
     });
   const metrics = (run: Command, from: number, count: number) =>
     reply(run, {
@@ -76,6 +77,7 @@ export function storeHarness(state = DEFAULT_STATE) {
       snapshot: snapshot(from + count - 1),
       boundaries: null,
       modesGrid: null,
+      digitScores: null,
     });
   return { store, sent, runFrame, reply, lastOf, ready, metrics };
 }

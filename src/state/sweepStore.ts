@@ -1,6 +1,7 @@
 import type { SweepRun } from '../engine/sweep';
 import type { BackendName } from '../worker/backendNames';
 import type { SweepCommand, SweepCommandBody, SweepPoint, SweepReport } from '../worker/sweepProtocol';
+import { digitsAssetUrl } from './digitsAsset';
 import type { Sight } from './politeCompute';
 import { type LabState, SETTINGS, type SettingName, scenarioSettings } from './schema';
 import type { LabView } from './store';
@@ -46,6 +47,8 @@ export interface SweepView {
   points: SweepPoint[];
   backend: BackendName | null;
   error: string | null;
+  /** What failed, where the page has its own words for it. */
+  errorAbout: 'digits' | null;
 }
 
 /** The part of the lab's store the sweep follows. */
@@ -88,6 +91,7 @@ export class SweepStore {
     points: [],
     backend: null,
     error: null,
+    errorAbout: null,
   };
   private readonly listeners = new Set<() => void>();
   private sweepId = 0;
@@ -180,7 +184,7 @@ export class SweepStore {
         });
         break;
       case 'error':
-        this.update({ phase: 'failed', error: report.message });
+        this.update({ phase: 'failed', error: report.message, errorAbout: report.about ?? null });
         return;
       case 'ack':
         break;
@@ -215,14 +219,14 @@ export class SweepStore {
     if (key !== this.startedKey && this.view.phase !== 'idle') {
       // What is on the chart was trained with other settings: it goes; the new sweep starts when seen.
       this.startedKey = null;
-      this.update({ phase: 'idle', refusedBy: [], runs: [], points: [], error: null });
+      this.update({ phase: 'idle', refusedBy: [], runs: [], points: [], error: null, errorAbout: null });
     }
     if (this.view.phase === 'failed') return; // until a setting changes
     if (!this.shown || !this.sight.pageShown || !this.sight.panelInView) return;
     if (this.startedKey === null) {
       this.sweepId += 1;
       this.startedKey = key;
-      this.update({ phase: 'starting', error: null });
+      this.update({ phase: 'starting', error: null, errorAbout: null });
       const seeds = Array.from({ length: this.view.seedCount }, (_, i) => settings.seed + i);
       this.inFlight = this.command({
         type: 'start',
@@ -230,6 +234,7 @@ export class SweepStore {
         lambdas: [...SWEEP_LAMBDAS],
         seeds,
         backend: settings.backend,
+        digitsUrl: digitsAssetUrl(),
       });
       return;
     }

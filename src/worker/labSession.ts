@@ -4,15 +4,28 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { type Checkpoint, checkpoint, checkpointArrays, isFiniteCheckpoint } from '../engine/checkpoint';
+import { digitsProvided } from '../engine/data/digitSet';
 import { NUM_CLASSES } from '../engine/data/sectorTask';
 import { gridPoints, probabilities } from '../engine/evaluate';
 import { liveBatch, modesGrid } from '../engine/probes';
 import { Scenario } from '../engine/scenario';
+import type { ScenarioSettings } from '../engine/scenarioSettings';
 import { readStepValues } from '../engine/stepValues';
 import type { StepLosses } from '../engine/trainStep';
 import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
-import type { Boundaries, Command, PlotPoints, ReportBody, Snapshot, StepMetrics } from './protocol';
+import { type ClassAccuracy, digitSample, digitScores } from './digitsProbe';
+import { DigitsUnavailable, loadDigits } from './loadDigits';
+import type {
+  Boundaries,
+  Command,
+  DigitScores,
+  DigitsReport,
+  PlotPoints,
+  ReportBody,
+  Snapshot,
+  StepMetrics,
+} from './protocol';
 import { resumeScenario } from './resume';
 import { RunRecording } from './runRecording';
 
@@ -20,6 +33,8 @@ const GRID_SIZE = 40;
 const GRID_EXTENT = 4.5;
 const PRETRAIN_CHUNK = 20;
 const BOUNDARY_EVERY = 10;
+/** Accuracy per class takes a pass over both digit test sets with both models: more rarely. */
+const CLASS_ACCURACY_EVERY = 50;
 const PLOT_POINTS = 150;
 /** A total loss above this has exploded even if it is still finite. */
 const DIVERGED_ABOVE = 1e4;
@@ -44,6 +59,13 @@ export class LabSession {
   private grid: tf.Tensor2D | null = null;
   private backendStarted = false;
   private lastBoundaryStep = 0;
+  private lastClassAccuracyStep = 0;
+  /**
+   * model_old's accuracy per class, kept while nothing can change it: in eval mode its running
+   * statistics stay, and no optimizer steps its weights. Forgotten when a setting could (model_old
+   * in train mode, or shared with the model), and with every new or resumed run.
+   */
+  private modelOldClassAccuracy: ClassAccuracy | null = null;
   /** The run the page wants now: set as soon as a `start` arrives, so older work stops early. */
   private wantedRun = 0;
   /** The run whose scenario is loaded. */
@@ -72,7 +94,8 @@ export class LabSession {
       .catch(async (e: Error) => {
         // A command on a device being lost fails before the loss is told: let the loss speak first.
         await nextTask();
-        this.ports.post({ type: 'error', message: e.message }, command.runId, command.id);
+        const about = e instanceof DigitsUnavailable ? { about: 'digits' as const } : {};
+        this.ports.post({ type: 'error', message: e.message, ...about }, command.runId, command.id);
       });
     return this.queue;
   }
@@ -84,6 +107,7 @@ export class LabSession {
         return this.start(command, answer);
       case 'settings':
         if (command.runId !== this.wantedRun) return answer({ type: 'ack', outcome: 'stale' });
+        if (!modelOldStays(command.settings)) this.modelOldClassAccuracy = null;
         this.scenario?.update(command.settings);
         return answer({ type: 'ack', outcome: 'applied', afterStep: this.scenario?.fineTuneStepsDone ?? 0 });
       case 'run':
@@ -124,7 +148,7 @@ export class LabSession {
   }
 
   private async start(
-    { settings, backend, runId }: Extract<Command, { type: 'start' }>,
+    { settings, backend, runId, digitsUrl }: Extract<Command, { type: 'start' }>,
     answer: Answer,
   ): Promise<void> {
     this.runId = runId;
@@ -132,6 +156,9 @@ export class LabSession {
       this.ports.post({ type: 'backend', status: await this.switchBackend(backend) }, runId, null);
     }
     this.scenario?.dispose();
+    this.scenario = null;
+    await this.dataFor(settings.scenario, digitsUrl, runId);
+    if (runId !== this.wantedRun) return answer({ type: 'ack', outcome: 'stale' });
     this.scenario = new Scenario(settings);
     const s = this.scenario;
     const recording = new RunRecording(s);
@@ -149,6 +176,7 @@ export class LabSession {
     await recording.frozen();
     this.recording = recording;
     const bounds = await this.boundaries(s);
+    const digits = await this.digits(s);
     const first = await snapshot(s);
     answer(
       {
@@ -157,8 +185,9 @@ export class LabSession {
         points: plotPoints(s),
         snapshot: first,
         boundaries: bounds,
+        digits,
       },
-      [bounds.model.buffer, bounds.modelOld.buffer],
+      boundaryBuffers(bounds),
     );
     this.postCheckpoint(await checkpoint(s));
   }
@@ -172,13 +201,22 @@ export class LabSession {
     }
     this.scenario?.dispose();
     this.scenario = null;
+    await this.dataFor(command.settings.scenario, command.digitsUrl, command.runId);
     const s = resumeScenario(command);
     this.scenario = s;
     const bounds = await this.boundaries(s);
-    answer({ type: 'resumed', snapshot: await snapshot(s), boundaries: bounds }, [
-      bounds.model.buffer,
-      bounds.modelOld.buffer,
-    ]);
+    const digits = await this.digits(s);
+    answer(
+      { type: 'resumed', snapshot: await snapshot(s), boundaries: bounds, digits },
+      boundaryBuffers(bounds),
+    );
+  }
+
+  /** The digits scenario's data, fetched the first time a run needs it (said while it loads). */
+  private async dataFor(scenario: ScenarioSettings['scenario'], url: string | undefined, runId: number) {
+    if (scenario !== 'digits' || digitsProvided()) return;
+    this.ports.post({ type: 'loadingDigits' }, runId, null);
+    await loadDigits(url);
   }
 
   private postCheckpoint(saved: Checkpoint): void {
@@ -219,23 +257,57 @@ export class LabSession {
     }
     const due = steps === 1 || s.fineTuneStepsDone - this.lastBoundaryStep >= BOUNDARY_EVERY;
     const bounds = due ? await this.boundaries(s) : null;
+    const scores = due ? await this.scores(s) : null;
     const grid = due ? await modesGrid(s) : null;
     answer(
-      { type: 'metrics', steps: metrics, snapshot: await snapshot(s), boundaries: bounds, modesGrid: grid },
-      bounds ? [bounds.model.buffer, bounds.modelOld.buffer] : [],
+      {
+        type: 'metrics',
+        steps: metrics,
+        snapshot: await snapshot(s),
+        boundaries: bounds,
+        modesGrid: grid,
+        digitScores: scores,
+      },
+      boundaryBuffers(bounds),
     );
     if (kept) this.postCheckpoint(kept); // after the metrics that reach its step
   }
 
-  private async boundaries(s: Scenario): Promise<Boundaries> {
+  /** Decision regions over the plane: only a scenario of 2-D points has them. */
+  private async boundaries(s: Scenario): Promise<Boundaries | null> {
+    this.lastBoundaryStep = s.fineTuneStepsDone;
+    if (!s.task.points) return null;
     this.grid ??= tf.keep(gridPoints(GRID_SIZE, GRID_EXTENT));
     if (!s.modelOld) throw new Error('model_old is not frozen yet');
     const [model, modelOld] = await Promise.all([
       probabilities(s.model, this.grid),
       probabilities(s.modelOld, this.grid),
     ]);
-    this.lastBoundaryStep = s.fineTuneStepsDone;
     return { size: GRID_SIZE, extent: GRID_EXTENT, classes: NUM_CLASSES, model, modelOld };
+  }
+
+  /** The digits view's sample and first scores: only the digits scenario has them. */
+  private async digits(s: Scenario): Promise<DigitsReport | null> {
+    if (s.settings.scenario !== 'digits') return null;
+    this.lastClassAccuracyStep = s.fineTuneStepsDone;
+    const scores = await digitScores(s, true);
+    this.modelOldClassAccuracy = modelOldStays(s.settings) ? (scores.perClass?.modelOld ?? null) : null;
+    return { sample: await digitSample(s), scores };
+  }
+
+  /**
+   * The sample's predictions now (a few images: cheap); accuracy per class only every
+   * CLASS_ACCURACY_EVERY steps, even for single steps: at one step per frame it would otherwise cost
+   * four passes over the test sets every step, many times the step itself.
+   */
+  private async scores(s: Scenario): Promise<DigitScores | null> {
+    if (s.settings.scenario !== 'digits') return null;
+    const perClass = s.fineTuneStepsDone - this.lastClassAccuracyStep >= CLASS_ACCURACY_EVERY;
+    if (!perClass) return digitScores(s, false);
+    this.lastClassAccuracyStep = s.fineTuneStepsDone;
+    const scores = await digitScores(s, true, this.modelOldClassAccuracy);
+    if (modelOldStays(s.settings)) this.modelOldClassAccuracy = scores.perClass?.modelOld ?? null;
+    return scores;
   }
 
   dispose(): void {
@@ -248,6 +320,13 @@ export class LabSession {
 }
 
 type Answer = (report: ReportBody, transfer?: Transferable[]) => void;
+
+/** Whether training leaves model_old as it is: in eval mode, and not the model itself (a pitfall). */
+const modelOldStays = (settings: ScenarioSettings) =>
+  settings.modelOldMode === 'eval' && !settings.shareModelOld;
+
+const boundaryBuffers = (b: Boundaries | null): Transferable[] =>
+  b ? [b.model.buffer, b.modelOld.buffer] : [];
 
 async function snapshot(s: Scenario): Promise<Snapshot> {
   const [acc, bn, batch, modelOldGradNorm] = await Promise.all([

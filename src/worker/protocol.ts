@@ -11,10 +11,11 @@ import type { ScenarioSettings } from '../engine/scenarioSettings';
 import type { StepValues } from '../engine/stepValues';
 import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
+import type { DigitSample, DigitScores } from './digitsProbe';
 
 export type CommandBody =
   /** A new run: generate data, build and pretrain the model, freeze model_old. Answer: `ready`. */
-  | { type: 'start'; settings: ScenarioSettings; backend: BackendName | 'auto' }
+  | { type: 'start'; settings: ScenarioSettings; backend: BackendName | 'auto'; digitsUrl?: string }
   /** Settings that apply from the next step on. Answer: `ack`. */
   | { type: 'settings'; settings: ScenarioSettings }
   /** Train up to `steps` fine-tuning steps. Answer: `metrics`, or `diverged`. */
@@ -37,7 +38,14 @@ export type CommandBody =
       to: number;
       backend: BackendName | 'auto';
       skip: BackendName[];
+      digitsUrl?: string;
     };
+
+/**
+ * `digitsUrl`: where the page serves `digits.bin` (an absolute URL on its own origin). The worker
+ * fetches it only for a digits run, once; a worker that has the digits already (or a test in Node,
+ * which provides them itself) needs none.
+ */
 
 /** Settings the worker applied once `afterStep` fine-tuning steps were done. */
 export interface SettingsChange {
@@ -89,6 +97,8 @@ export interface PlotPoints {
 
 /** Measured beside training on the live batch (see src/engine/probes.ts). */
 export type { LiveBatch, ModesGridCell } from '../engine/probes';
+/** The digits view: test digits as both models see them, and accuracy per class (`digitsProbe.ts`). */
+export type { DigitSample, DigitScores } from './digitsProbe';
 
 /** How a command was answered without a report of its own. */
 export type AckOutcome =
@@ -98,6 +108,8 @@ export type AckOutcome =
 
 export type ReportBody =
   | { type: 'backend'; status: BackendStatus }
+  /** The digits asset is being fetched (the digits scenario only, once per worker). */
+  | { type: 'loadingDigits' }
   | { type: 'pretraining'; done: number; total: number }
   /** `afterStep`: for applied settings, the fine-tuning steps done when they took effect. */
   | { type: 'ack'; outcome: AckOutcome; afterStep?: number }
@@ -109,13 +121,15 @@ export type ReportBody =
   /** Everything needed to continue the run from `checkpoint.step` (taken every few hundred steps). */
   | { type: 'checkpoint'; checkpoint: Checkpoint }
   /** A `resume` is done: the run stands at `snapshot.step` again. */
-  | { type: 'resumed'; snapshot: Snapshot; boundaries: Boundaries }
+  | { type: 'resumed'; snapshot: Snapshot; boundaries: Boundaries | null; digits: DigitsReport | null }
+  /** `boundaries` for the 2-D scenario, `digits` for the digits scenario; the other is null. */
   | {
       type: 'ready';
       pretrainOldTaskAcc: number;
       points: PlotPoints;
       snapshot: Snapshot;
-      boundaries: Boundaries;
+      boundaries: Boundaries | null;
+      digits: DigitsReport | null;
     }
   | {
       type: 'metrics';
@@ -123,14 +137,23 @@ export type ReportBody =
       snapshot: Snapshot;
       boundaries: Boundaries | null;
       modesGrid: ModesGridCell[] | null;
+      /** Every few steps, as the boundaries: the sample's predictions and accuracy per class. */
+      digitScores: DigitScores | null;
     }
   /**
    * Training stopped because a loss stopped being finite (or exploded); `steps` are the metrics up
    * to and including that step, so the readouts show the step the notice names.
    */
   | { type: 'diverged'; steps: StepMetrics[] }
-  | { type: 'error'; message: string }
+  /** `about`: what failed, where the page has its own words for it (the digits asset did not load). */
+  | { type: 'error'; message: string; about?: 'digits' }
   | { type: 'pytorch'; notebook: boolean; text: string };
+
+/** The digits the view draws (sent once a run is ready) with their first scores. */
+export interface DigitsReport {
+  sample: DigitSample;
+  scores: DigitScores;
+}
 
 /** `answers` is the id of the command this report answers, or null for a report of its own. */
 export type Report = ReportBody & { runId: number; answers: number | null };

@@ -17,6 +17,8 @@ export type SweepCommandBody =
       lambdas: number[];
       seeds: number[];
       backend: BackendName | 'auto';
+      /** Where the page serves `digits.bin`, fetched for a digits sweep (see the lab's protocol). */
+      digitsUrl?: string;
     }
   /** Train every run `steps` fine-tuning steps. Answer: `progress`. */
   | { type: 'run'; steps: number };
@@ -36,6 +38,7 @@ export type SweepReportBody =
   | { type: 'progress'; point: SweepPoint; totalLoss: number[] }
   /** `stale`: meant for a sweep a newer `start` replaced; `not-ready`: no sweep is loaded. */
   | { type: 'ack'; outcome: 'stale' | 'not-ready' }
-  | { type: 'error'; message: string };
+  /** `about: 'digits'`: the digits asset did not load (the page has its own words for it). */
+  | { type: 'error'; message: string; about?: 'digits' };
 
 export type SweepReport = SweepReportBody & { sweepId: number; answers: number };

@@ -9,6 +9,7 @@ import { readAndDispose } from '../engine/readAndDispose';
 import { Sweep } from '../engine/sweep';
 import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
+import { DigitsUnavailable, loadDigits } from './loadDigits';
 import type { SweepCommand, SweepPoint, SweepReportBody } from './sweepProtocol';
 
 export interface SweepPorts {
@@ -33,9 +34,10 @@ export class SweepSession {
     if (command.type === 'start') this.wantedSweep = command.sweepId;
     this.queue = this.queue
       .then(() => this.handle(command))
-      .catch((e: Error) =>
-        this.ports.post({ type: 'error', message: e.message }, command.sweepId, command.id),
-      );
+      .catch((e: Error) => {
+        const about = e instanceof DigitsUnavailable ? { about: 'digits' as const } : {};
+        this.ports.post({ type: 'error', message: e.message, ...about }, command.sweepId, command.id);
+      });
     return this.queue;
   }
 
@@ -47,6 +49,8 @@ export class SweepSession {
         await this.ports.chooseBackend(command.backend === 'auto' ? undefined : command.backend)
       ).name;
       this.dispose();
+      if (command.settings.scenario === 'digits') await loadDigits(command.digitsUrl);
+      if (command.sweepId !== this.wantedSweep) return answer({ type: 'ack', outcome: 'stale' });
       this.sweepId = command.sweepId;
       this.sweep = new Sweep(command.settings, command.lambdas, command.seeds);
       const point = await measure(this.sweep);

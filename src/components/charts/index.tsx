@@ -2,4 +2,5 @@
 export { AccuracyChart } from './AccuracyChart';
 export { BatchNormChart } from './BatchNormChart';
 export { DecisionBoundaries } from './DecisionBoundaries';
+export { DigitsView } from './DigitsView';
 export { LossChart } from './LossChart';

@@ -34,6 +34,7 @@ function useStatus(view: SweepView, steps: number): string {
     case 'finished':
       return t('frontier.status.finished', { runs, steps: step });
     case 'failed':
+      if (view.errorAbout === 'digits') return t('digits.loadFailed', { message: view.error ?? '' });
       return t('frontier.failed', { error: view.error ?? '' });
     case 'refused':
       return t('frontier.refused', {

@@ -2,6 +2,7 @@ import { type ChangeEvent, type ReactNode, type Ref, useEffect, useId, useRef, u
 import { parseRun } from '../../export/parseRun';
 import { runCsv } from '../../export/runCsv';
 import { runJson } from '../../export/runRecord';
+import { scriptGap } from '../../export/scriptCovers';
 import { recordOfView } from '../../export/viewRecord';
 import { useT } from '../../i18n/I18n';
 import { useLabStore, useLabView } from '../../state/LabContext';
@@ -37,6 +38,11 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const firstSection = useRef<HTMLElement>(null);
   const hasSteps = useLabView((v) => v.steps.length > 0);
   const pytorch = useLabView((v) => v.pytorch);
+  // The run's scenario, and the KL inputs it trains with now (a live setting).
+  const gap = useLabView((v) =>
+    scriptGap({ scenario: v.runSettings.scenario, klInputs: v.settings.klInputs }),
+  );
+  const gapId = useId();
   const [charts, setCharts] = useState<{ title: string; figure: Element }[]>([]);
   const [chartError, setChartError] = useState<string | null>(null);
   const [imported, setImported] = useState<{ ok: boolean; message: string } | null>(null);
@@ -123,7 +129,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             <button
               key={String(notebook)}
               type="button"
-              disabled={!hasSteps || pytorch.writing}
+              disabled={!hasSteps || pytorch.writing || gap !== null}
+              aria-describedby={gap ? gapId : undefined}
               onClick={() => store.exportPyTorch(notebook)}
             >
               {t(notebook ? 'export.ipynb' : 'export.py')}
@@ -131,6 +138,13 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           ))}
           {pytorch.writing && <span role="status">{t('export.writing')}</span>}
         </div>
+        {gap && (
+          <p id={gapId} className="export-gap">
+            {t('digits.pytorchGap', {
+              what: t(gap === 'digits' ? 'digits.gap.digits' : 'digits.gap.replay'),
+            })}
+          </p>
+        )}
         {pytorch.error && (
           <p role="alert" className="export-error">
             {t('export.pytorchFailed', { message: pytorch.error })}

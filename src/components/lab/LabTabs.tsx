@@ -1,15 +1,25 @@
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { MessageKey } from '../../i18n/catalogs';
 import { useT } from '../../i18n/I18n';
-import { BatchNormChart, DecisionBoundaries, LossChart } from '../charts';
+import { useLabView } from '../../state/LabContext';
+import { BatchNormChart, DecisionBoundaries, DigitsView, LossChart } from '../charts';
 import { CodePanel } from '../code';
 import { Frontier } from '../frontier/Frontier';
 import { ModesGrid, PitfallLab } from '../pitfalls';
 import { BatchNormReadouts } from './BatchNormReadouts';
 import { Controls } from './Controls';
 
+interface Tab {
+  id: string;
+  label: MessageKey;
+  render: () => ReactNode;
+}
+
+/** The digits have no plane to draw regions on: their tab shows the digits themselves. */
+const DIGITS_TAB: Tab = { id: 'digits', label: 'tab.digits', render: () => <DigitsView /> };
+
 /** Everything beyond the instrument panel, one tab each; only the open tab is rendered. */
-const TABS: { id: string; label: MessageKey; render: () => ReactNode }[] = [
+const TABS: Tab[] = [
   {
     id: 'losses',
     label: 'tab.losses',
@@ -50,9 +60,11 @@ export function LabTabs() {
   const t = useT();
   const base = useId();
   const [open, setOpen] = useState(0);
+  const scenario = useLabView((v) => v.runSettings.scenario);
+  const shown = scenario === 'digits' ? TABS.map((tab) => (tab.id === 'regions' ? DIGITS_TAB : tab)) : TABS;
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const select = (index: number) => {
-    const next = (index + TABS.length) % TABS.length;
+    const next = (index + shown.length) % shown.length;
     setOpen(next);
     tabs.current[next]?.focus();
   };
@@ -62,7 +74,7 @@ export function LabTabs() {
     e.preventDefault();
     select(moves[e.key]);
   };
-  const tab = TABS[open];
+  const tab = shown[open];
   return (
     <div className="lab-tabs">
       <div
@@ -72,7 +84,7 @@ export function LabTabs() {
         onKeyDown={onKeyDown}
         tabIndex={-1}
       >
-        {TABS.map((item, i) => (
+        {shown.map((item, i) => (
           <button
             key={item.id}
             ref={(el) => {

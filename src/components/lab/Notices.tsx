@@ -32,6 +32,8 @@ export function Notices() {
   const rollBackLr = useLabView(() => store.rollBackLr());
   const backendName = (name: string | null | undefined) => (name ? t(`option.${name}` as MessageKey) : '–');
   const error = useLabView((v) => v.error);
+  const errorAbout = useLabView((v) => v.errorAbout);
+  const loading = useLabView((v) => v.loading);
   const engineGaveUp = useLabView((v) => v.engineGaveUp);
   const pausedUnseen = useLabView((v) => v.pausedUnseen && v.phase === 'paused');
   const cannotStart = useLabView((v) => v.engineWay === 'none');
@@ -39,8 +41,13 @@ export function Notices() {
     <div className="notices" role="status">
       {(phase === 'starting' || phase === 'pretraining') && (
         <div className="notice pretrain">
-          <label htmlFor={progressId}>{t('pretrain.label')}</label>
-          <progress id={progressId} max={pretrain.total || 1} value={pretrain.done} />
+          <label htmlFor={progressId}>{t(loading === 'digits' ? 'digits.loading' : 'pretrain.label')}</label>
+          {/* Without a value while the data loads: how long a fetch takes is not known. */}
+          {loading === 'digits' ? (
+            <progress id={progressId} />
+          ) : (
+            <progress id={progressId} max={pretrain.total || 1} value={pretrain.done} />
+          )}
         </div>
       )}
       {phase === 'paused' && step === 0 && pretrain.oldTaskAcc !== null && (
@@ -111,7 +118,16 @@ export function Notices() {
       )}
       {error && (
         <p className="notice notice-error" role="alert">
-          {t(cannotStart ? 'notice.cannotStart' : 'notice.error', { message: error })}
+          {t(
+            cannotStart
+              ? 'notice.cannotStart'
+              : errorAbout === 'digits'
+                ? 'digits.loadFailed'
+                : 'notice.error',
+            {
+              message: error,
+            },
+          )}
         </p>
       )}
     </div>
