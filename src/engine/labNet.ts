@@ -1,7 +1,7 @@
 import { BatchNorm1d, Dropout, Linear, ReLU, Sequential } from './nn';
 import { Adam, type Optimizer, SGD } from './optim';
 import type { ScenarioSettings } from './scenarioSettings';
-import { SCENARIO_SPECS, type ScenarioSpec } from './scenarioTasks';
+import { SCENARIO_SPECS, type ScenarioSpec } from './scenarioSpecs';
 import type { KLRegOptions } from './trainStep';
 
 /** The lab's network, sized for its scenario (the backend probe times the 2-D one). */

@@ -8,7 +8,8 @@ import { Dropout, type Sequential } from './nn';
 import { Adam, type Optimizer, type SGD } from './optim';
 import { manualSeed, rand } from './random';
 import type { ScenarioSettings } from './scenarioSettings';
-import { disposeTask, loadTask, SCENARIO_SPECS, type ScenarioSpec, type TaskData } from './scenarioTasks';
+import { SCENARIO_SPECS, type ScenarioSpec } from './scenarioSpecs';
+import { disposeTask, loadTask, type TaskData } from './scenarioTasks';
 import { batchNormLayers, type StepLosses, trainStep } from './trainStep';
 
 export interface Accuracies {

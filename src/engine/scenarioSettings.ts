@@ -1,5 +1,11 @@
-import type { ScenarioName } from './scenarioTasks';
 import type { KLDirection, Mode } from './trainStep';
+
+/**
+ * The lab's scenarios: 2-D points labelled by sector (the default), and real handwritten digits.
+ * Declared here, with no TF.js around: the page's schema, and so the <kl-lab> bundle, reads them.
+ */
+export const SCENARIO_NAMES = ['sectors', 'digits'] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** Where the KL's expectation runs: over the fine-tuning batch (the article's) or replayed old-task inputs. */
 export type KLInputs = 'finetune' | 'replay';

@@ -1,44 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { DIGIT_CLASSES, DIGIT_PIXELS, type DigitImages, providedDigits } from './data/digitSet';
+import { DIGIT_PIXELS, type DigitImages, providedDigits } from './data/digitSet';
 import { digitInputs } from './data/rotateDigits';
-import { type Dataset, NEW_TASK, NUM_CLASSES, NUM_FEATURES, OLD_TASK, sampleTask } from './data/sectorTask';
+import { type Dataset, NEW_TASK, OLD_TASK, sampleTask } from './data/sectorTask';
 import { type TensorSet, toTensors } from './evaluate';
 import type { ScenarioSettings } from './scenarioSettings';
-
-/** The lab's scenarios: 2-D points labelled by sector (the default), and real handwritten digits. */
-export const SCENARIO_NAMES = ['sectors', 'digits'] as const;
-export type ScenarioName = (typeof SCENARIO_NAMES)[number];
-
-/** What a scenario's network and pretraining look like. */
-export interface ScenarioSpec {
-  features: number;
-  hidden: number;
-  classes: number;
-  pretrainSteps: number;
-  pretrainBatch: number;
-  pretrainLr: number;
-}
-
-export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
-  sectors: {
-    features: NUM_FEATURES,
-    hidden: 32,
-    classes: NUM_CLASSES,
-    pretrainSteps: 200,
-    pretrainBatch: 128,
-    pretrainLr: 0.02,
-  },
-  // 784-256-256-10 with Adam 1e-3 for 300 steps of 128 digits: a standard MNIST MLP, pretrained
-  // to about 95% in seconds.
-  digits: {
-    features: DIGIT_PIXELS,
-    hidden: 256,
-    classes: DIGIT_CLASSES,
-    pretrainSteps: 300,
-    pretrainBatch: 128,
-    pretrainLr: 0.001,
-  },
-};
 
 const SECTOR_TRAIN_SIZE = 1000;
 const SECTOR_TEST_SIZE = 500;

@@ -1,4 +1,5 @@
-import { SCENARIO_SPECS, type ScenarioName } from '../engine/scenarioTasks';
+import type { ScenarioName } from '../engine/scenarioSettings';
+import { SCENARIO_SPECS } from '../engine/scenarioSpecs';
 
 /** What one input and one prediction of a scenario look like. */
 export interface ScenarioShape {

@@ -1,5 +1,4 @@
-import { SCENARIO_DEFAULTS, type ScenarioSettings } from '../engine/scenarioSettings';
-import { SCENARIO_NAMES } from '../engine/scenarioTasks';
+import { SCENARIO_DEFAULTS, SCENARIO_NAMES, type ScenarioSettings } from '../engine/scenarioSettings';
 
 /**
  * Every user-settable value of the lab, declared once: name, type, default, range, URL key and the
