@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededStream } from '../engine/random';
 import { DEFAULT_STATE, type LabState, SETTINGS, type SettingName } from '../state/schema';
 import { LabStore, type Phase } from '../state/store';
 import type { Command } from '../worker/protocol';
@@ -230,18 +231,6 @@ describe('Host API commands', () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so a failing fuzz case can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function isValidState(state: LabState): boolean {
   return (
     SETTINGS.every((s) => {
@@ -262,7 +251,7 @@ function isValidState(state: LabState): boolean {
 
 describe('Host API fuzzing', () => {
   it('1,000 random malformed messages: no throw, one reply per id, settings stay valid', () => {
-    const random = seeded(20261130);
+    const random = seededStream(20261130);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const names = [...SETTINGS.map((s) => s.name), '__proto__', 'constructor', 'toString', 'nope', ''];
     const types = ['ping', 'getState', 'set', 'play', 'pause', 'step', 'reset', 'bogus', '', 'reply'];

@@ -10,13 +10,29 @@ export function manualSeed(seed: number): void {
   state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
 }
 
-/** mulberry32: small, fast, and good enough to decorrelate per-call seeds. */
-function next(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
+/** One step of mulberry32 (small, fast, good enough to decorrelate seeds): the next state and its draw in [0, 1). */
+function mulberry32(from: number): [number, number] {
+  const s = (from + 0x6d2b79f5) >>> 0;
+  let t = s;
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  return [s, ((t ^ (t >>> 14)) >>> 0) / 4294967296];
+}
+
+function next(): number {
+  const [s, draw] = mulberry32(state);
+  state = s;
+  return draw;
+}
+
+/** A generator of its own, apart from the global stream (a fixed data split, a replayable fuzz case). */
+export function seededStream(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    const [nextState, draw] = mulberry32(s);
+    s = nextState;
+    return draw;
+  };
 }
 
 /** A seed for one TF.js random op; never 0, which TF.js would treat as "unseeded". */

