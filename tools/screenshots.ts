@@ -1,8 +1,9 @@
 /**
- * `npm run --silent screenshots [-- --query '?scenario=digits' --play 3 --tab Digits]`: builds the
- * app, serves it and saves what a newcomer sees at 1280×800, inside a 700×650 iframe and at 390×844
- * (optionally after pressing Play for a few seconds, and with one of the lab's tabs open and scrolled
- * into view) to .tmp/screenshots/. Prints the paths; look at them.
+ * `npm run --silent screenshots [-- --query '?scenario=digits' --play 3 --tab Digits --settle 20]`:
+ * builds the app, serves it and saves what a newcomer sees at 1280×800, inside a 700×650 iframe and
+ * at 390×844 (optionally after pressing Play for a few seconds, and with one of the lab's tabs open,
+ * scrolled into view and left to work for a few seconds, as the Frontier's sweep needs) to
+ * .tmp/screenshots/. Prints the paths; look at them.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const query = option('query', '?backend=wasm');
   const playSeconds = Number(option('play', '0'));
   const tab = option('tab', '');
+  const settleSeconds = Number(option('settle', '0.3'));
   const out = '.tmp/screenshots';
   mkdirSync(out, { recursive: true });
   if (!process.argv.includes('--no-build')) await build({ logLevel: 'silent' });
@@ -66,8 +68,8 @@ async function main(): Promise<void> {
       }
       if (tab) {
         await app.getByRole('tab', { name: tab, exact: true }).click();
+        await page.waitForTimeout(settleSeconds * 1000);
         await app.getByRole('tabpanel').scrollIntoViewIfNeeded();
-        await page.waitForTimeout(300); // the tab's first draw
       }
       const path = `${out}/${size.name}.png`;
       await page.screenshot({ path });

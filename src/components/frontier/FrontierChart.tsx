@@ -32,8 +32,12 @@ function ticks([lo, hi]: [number, number]): number[] {
 
 /** Vertical room a point's label takes, in the drawing's units. */
 const LABEL_GAP = 22;
-/** Labels of points this far right go on the left of their dot. */
-const LABEL_FLIP_X = WIDTH - 64;
+/**
+ * Labels of points right of the plot's middle go on the left of their dot. A label is sized in CSS
+ * pixels while the drawing scales with the screen, so a fixed margin from the right edge fits at
+ * 1280 px and overflows on a phone; half the plot holds the widest label at any width.
+ */
+const LABEL_FLIP_X = (PLOT.left + PLOT.right) / 2;
 
 /**
  * Where each point's label goes: beside its dot, moved up or down just enough that no two labels
