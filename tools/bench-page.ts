@@ -1,13 +1,14 @@
 /**
- * `npm run --silent bench:page [-- --backends wasm,cpu --seconds 5 --speed 5 --frontier --scenario digits]`: measures
+ * `npm run --silent bench:page [-- --backends wasm,cpu --seconds 5 --speed 5 --frontier --scenario digits --isolated]`: measures
  * the built app in headless Chromium and prints one JSON object: the gzipped bytes of JavaScript
  * loaded before the training worker starts, and per backend the page's frames per second and
  * fine-tuning steps per second while training. With `--frontier`, the Frontier tab is open too, so
  * the λ sweep trains in its own worker beside the run, and its steps per second are added. With
  * `--scenario digits`, the digits are chosen in the Settings tab as a person would, once the 2-D
  * run is ready, and the seconds from that choice to the first fine-tuning step are added (the asset
- * fetched, 300 pretraining steps, Play); the Digits tab is open while training is measured.
- * Figures only; nothing is asserted.
+ * fetched, 300 pretraining steps, Play); the Digits tab is open while training is measured. With
+ * `--isolated`, the server sends the cross-origin isolation headers, as a host that wants
+ * SharedArrayBuffer does. Figures only; nothing is asserted.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,15 +64,25 @@ async function chooseDigits(p: Page): Promise<Record<string, number>> {
   };
 }
 
+/** The headers that make the page cross-origin isolated, which TF.js's WASM backend needs for threads. */
+const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 async function main(): Promise<void> {
   const backends = option('backends', BACKENDS.join(',')).split(',');
   const seconds = Number(option('seconds', '5'));
   const speed = option('speed', '5');
   const withFrontier = process.argv.includes('--frontier');
   const scenario = option('scenario', 'sectors');
+  const isolated = process.argv.includes('--isolated');
 
   await build({ logLevel: 'silent' });
-  const server = await preview({ logLevel: 'silent', preview: { port: 0, host: '127.0.0.1' } });
+  const server = await preview({
+    logLevel: 'silent',
+    preview: { port: 0, host: '127.0.0.1', headers: isolated ? CROSS_ORIGIN_ISOLATION : {} },
+  });
   const url = server.resolvedUrls?.local[0] ?? '';
   const browser = await chromium.launch(chromiumLaunchOptions);
   const out: Record<string, unknown> = {};
@@ -138,6 +149,7 @@ async function main(): Promise<void> {
           steps_per_frame: Number(speed),
           ...(digits ?? {}),
           shown_backend: await p.getByLabel('backend', { exact: true }).textContent(),
+          cross_origin_isolated: await p.evaluate(() => crossOriginIsolated),
         };
       } catch (e) {
         perBackend[backend] = { error: (e as Error).message.split('\n')[0] };

@@ -151,3 +151,23 @@ test('served from a sub-path by a plain static host, every file loads from under
     await host.close();
   }
 });
+
+// Some course platforms send these headers for their own tools (SharedArrayBuffer needs them). They
+// turn on TF.js's threaded WASM, whose thread workers fail once the bundle is minified.
+test('on a host that makes pages cross-origin isolated, the lab still trains on WASM', async ({ page }) => {
+  const host = await serveFolder(fileURLToPath(new URL('../../dist', import.meta.url)), '/', {
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
+  });
+  try {
+    const errors = watchErrors(page);
+    await page.goto(`${host.origin}/?backend=wasm`);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await waitUntilPlayable(page);
+    await expect(page.getByText(/^Running on WASM/)).toBeVisible();
+    await stepOnce(page);
+    expect(errors).toEqual([]);
+  } finally {
+    await host.close();
+  }
+});

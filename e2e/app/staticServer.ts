@@ -31,15 +31,20 @@ export interface StaticHost {
 
 /**
  * A static file host that serves `folder` under `prefix` (e.g. `/courses/ml/kl-lab/`) and nothing
- * else, as a university web server would: no rewrites, no special headers, 404 elsewhere.
+ * else, as a university web server would: no rewrites, 404 elsewhere, and no headers but the
+ * content type and those given (a host may add its own, e.g. for cross-origin isolation).
  */
-export async function serveFolder(folder: string, prefix: string): Promise<StaticHost> {
+export async function serveFolder(
+  folder: string,
+  prefix: string,
+  headers: Record<string, string> = {},
+): Promise<StaticHost> {
   const requests: ServedRequest[] = [];
   const server: Server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://host').pathname;
     const answer = (status: number, type: string, body: Buffer | string) => {
       requests.push({ path, status });
-      response.writeHead(status, { 'content-type': type });
+      response.writeHead(status, { ...headers, 'content-type': type });
       response.end(body);
     };
     if (!path.startsWith(prefix)) return answer(404, 'text/plain', 'not under the prefix');
