@@ -1,6 +1,7 @@
+import { SCENARIO_NAMES } from '../src/engine/scenarioSettings';
 import { lab as labEn } from '../src/i18n/en/lab';
 import { PAGE_PARAMETERS } from '../src/state/embedParams';
-import { SETTINGS, type Setting } from '../src/state/schema';
+import { defaultIn, SETTINGS, type Setting } from '../src/state/schema';
 
 /**
  * The URL parameters of docs/EMBED.md, generated from the schema and the page parameters so that
@@ -40,12 +41,21 @@ function valuesOf(setting: Setting): string {
   }
 }
 
+/** The default, and where a scenario has its own (the rate, the batch size), that one beside it. */
+function defaultOf(setting: Setting): string {
+  const own = SCENARIO_NAMES.filter((name) => defaultIn(name, setting) !== setting.default);
+  return [
+    code(setting.default),
+    ...own.map((name) => `${code(defaultIn(name, setting))} with ${code(name)}`),
+  ].join('; ');
+}
+
 function settingRow(setting: Setting): string[] {
   const label = (labEn as Record<string, string>)[`setting.${setting.name}`] ?? '';
   return [
     code(setting.name),
     typeOf(setting),
-    code(setting.default),
+    defaultOf(setting),
     valuesOf(setting),
     setting.live ? 'next step' : 'new run (Reset)',
     label,

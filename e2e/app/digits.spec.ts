@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { SCENARIO_TRAINING } from '../../src/engine/scenarioSettings';
 import { CATALOGS } from '../../src/i18n/catalogs';
 import { seriousViolations } from './axe';
 import { framingLaunchOptions, HOST } from './coursePage';
@@ -45,8 +46,17 @@ test.describe('the digits scenario', () => {
     await expect(
       page.getByRole('form', { name: en['lab.controls'] }).getByRole('combobox').first(),
     ).toHaveAccessibleName(en['setting.scenario']);
+    const lr = page.getByRole('spinbutton', { name: en['setting.lr'], exact: true });
+    const batch = page.getByRole('spinbutton', { name: en['setting.batchSize'], exact: true });
+    await expect(lr).toHaveValue(String(SCENARIO_TRAINING.sectors.lr));
     await scenario.selectOption({ label: en['option.digits'] });
     await expect(page.getByRole('slider', { name: en['setting.rotation'] })).toHaveValue('90');
+    // The digits bring their own rate and batch size, and the tab says why.
+    await expect(lr).toHaveValue(String(SCENARIO_TRAINING.digits.lr));
+    await expect(batch).toHaveValue(String(SCENARIO_TRAINING.digits.batchSize));
+    await expect(page.getByText(/^Each scenario starts with its own learning rate/)).toBeVisible();
+    await expect(page).toHaveURL(/[?&]scenario=digits(&|$)/);
+    expect(page.url()).not.toMatch(/[?&](lr|batchSize)=/);
     await expect(
       page.getByText('Changing scenario starts a new run: press Reset to apply it.'),
     ).toBeVisible();

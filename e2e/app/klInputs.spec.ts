@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { SCENARIO_TRAINING } from '../../src/engine/scenarioSettings';
 import { CATALOGS, type Language } from '../../src/i18n/catalogs';
 import { seriousViolations } from './axe';
 import { openTab, watchErrors } from './lab';
@@ -104,13 +105,14 @@ test('a page opened with ?klInputs=replay states the replayed objective from the
   await expect(codeLine(page, words, DRAW_LINE)).toBeVisible();
 });
 
-test('on digits the code panel shows 784 inputs and 10 classes', async ({ page }) => {
+test("on digits the code panel shows 784 inputs, 10 classes and the digits' batch", async ({ page }) => {
   const words = CATALOGS.en;
+  const batch = SCENARIO_TRAINING.digits.batchSize;
   await page.goto('/?backend=wasm&scenario=digits&klInputs=replay');
   await expect(codeLine(page, words, 'logits = model(x)')).toHaveAccessibleDescription(
-    spoken(words['code.note.forward'], { batch: 32, features: 784, classes: 10 }),
+    spoken(words['code.note.forward'], { batch, features: 784, classes: 10 }),
   );
   await expect(codeLine(page, words, DRAW_LINE)).toHaveAccessibleDescription(
-    spoken(words['code.note.replayBatch'], { batch: 32, features: 784 }),
+    spoken(words['code.note.replayBatch'], { batch, features: 784 }),
   );
 });

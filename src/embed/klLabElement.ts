@@ -103,8 +103,8 @@ export class KlLabElement extends HTMLElement {
     if (!this.#frame) return; // read when the frame is made
     const setting = settingForAttribute(name);
     if (setting) {
-      this.set({ [setting.name]: settingValue(setting, value) }).catch((error: Error) =>
-        console.warn(`<kl-lab ${name}="${value ?? ''}">: ${error.message}`),
+      this.set({ [setting.name]: settingValue(setting, value, this.getAttribute('scenario')) }).catch(
+        (error: Error) => console.warn(`<kl-lab ${name}="${value ?? ''}">: ${error.message}`),
       );
     } else if (name === 'src' || isPageAttribute(name)) {
       // The lab reads these once, when it loads.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SCENARIO_TRAINING } from '../engine/scenarioSettings';
 import { SETTINGS } from '../state/schema';
 import {
   labAddress,
@@ -105,6 +106,14 @@ describe('settingValue', () => {
   it('means the default when the attribute is removed', () => {
     expect(settingValue(setting('lambda'), null)).toBe(1);
     expect(settingValue(setting('teachernograd'), null)).toBe(true);
+  });
+
+  it("means the element's scenario's default for the rate and batch size", () => {
+    expect(settingValue(setting('lr'), null, 'digits')).toBe(SCENARIO_TRAINING.digits.lr);
+    expect(settingValue(setting('batchsize'), null, 'digits')).toBe(SCENARIO_TRAINING.digits.batchSize);
+    expect(settingValue(setting('lr'), null, 'sectors')).toBe(SCENARIO_TRAINING.sectors.lr);
+    expect(settingValue(setting('lr'), null, 'no such')).toBe(SCENARIO_TRAINING.sectors.lr);
+    expect(settingValue(setting('lambda'), null, 'digits')).toBe(1);
   });
 
   it('passes unreadable text on, for the lab to refuse with its reason', () => {

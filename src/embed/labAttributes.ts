@@ -1,4 +1,5 @@
-import { SETTINGS, type Setting } from '../state/schema';
+import { SCENARIO_NAMES, type ScenarioName } from '../engine/scenarioSettings';
+import { defaultIn, SETTINGS, type Setting } from '../state/schema';
 
 /**
  * How a `<kl-lab>` element's attributes become the framed lab's address and, when they change
@@ -61,11 +62,15 @@ export function labAddress(
 
 /**
  * A setting's value for a `set` command from its attribute's new text; a removed attribute (null)
- * means the default. Text that does not read as the setting's kind is passed on unchanged, so the
- * lab's own validation rejects it with its reason.
+ * means the default in the element's scenario (its `scenario` attribute). Text that does not read
+ * as the setting's kind is passed on unchanged, so the lab's own validation rejects it with its
+ * reason.
  */
-export function settingValue(setting: Setting, text: string | null): unknown {
-  if (text === null) return setting.default;
+export function settingValue(setting: Setting, text: string | null, scenario: string | null = null): unknown {
+  if (text === null) {
+    const known = SCENARIO_NAMES.find((name) => name === scenario);
+    return defaultIn(known ?? (SETTINGS[0].default as ScenarioName), setting);
+  }
   switch (setting.kind) {
     case 'number':
       return text.trim() === '' ? text : Number(text);

@@ -37,6 +37,20 @@ export interface ScenarioSettings {
 }
 
 /**
+ * The fine-tuning rate and batch each scenario starts with. The 2-D task's small network takes the
+ * lab's defaults; the digits' MLP trains as MNIST MLPs usually do (Adam 1e-3, batch 128): at
+ * lr 0.01 and batch 32 it forgets even at λ = 10 (seed 1: 73.8% upright, 15.4% rotated, against
+ * 95% before), and the lesson drowns in the noise.
+ */
+export const SCENARIO_TRAINING = {
+  sectors: { lr: 0.01, batchSize: 32 },
+  digits: { lr: 0.001, batchSize: 128 },
+} as const satisfies Record<ScenarioName, Pick<ScenarioSettings, 'lr' | 'batchSize'>>;
+
+/** The settings whose default depends on the scenario. */
+export type ScenarioTrainingName = keyof (typeof SCENARIO_TRAINING)['sectors'];
+
+/**
  * The article's setup, as the lab starts it. The page's state schema takes its defaults from here,
  * so a headless run with no options and a page with no query train the same thing.
  */
@@ -49,8 +63,7 @@ export const SCENARIO_DEFAULTS = {
   modelMode: 'train',
   modelOldMode: 'eval',
   freezeBatchNorm: false,
-  lr: 0.01,
-  batchSize: 32,
+  ...SCENARIO_TRAINING.sectors,
   optimizer: 'adam',
   reduction: 'batchmean',
   logTarget: false,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { SCENARIO_TRAINING } from '../engine/scenarioSettings';
 import {
   DEFAULT_STATE,
+  followScenario,
   type LabState,
   queryFromState,
   SETTINGS,
@@ -63,5 +65,45 @@ describe('the state schema in the URL', () => {
     expect(state.lambda).toBe(0.3);
     expect(state.direction).toBe('new||old');
     expect(corrections).toEqual([]);
+  });
+});
+
+describe('defaults that follow the scenario', () => {
+  const digits = SCENARIO_TRAINING.digits;
+  const sectors = SCENARIO_TRAINING.sectors;
+
+  it('the two scenarios differ in the rate and the batch size', () => {
+    expect(digits.lr).not.toBe(sectors.lr);
+    expect(digits.batchSize).not.toBe(sectors.batchSize);
+  });
+
+  it("?scenario=digits trains with the digits' rate and batch size, and writes back as it was read", () => {
+    const { state, corrections } = stateFromQuery('scenario=digits');
+    expect(corrections).toEqual([]);
+    expect(state).toEqual({ ...DEFAULT_STATE, scenario: 'digits', ...digits });
+    expect(queryFromState(state)).toBe('scenario=digits');
+  });
+
+  it("a rate or batch size given in the address wins, and one at the other scenario's default is kept", () => {
+    const { state } = stateFromQuery(`scenario=digits&lr=${sectors.lr}`);
+    expect(state.lr).toBe(sectors.lr);
+    expect(state.batchSize).toBe(digits.batchSize);
+    expect(queryFromState(state)).toBe(`scenario=digits&lr=${sectors.lr}`);
+    expect(queryFromState({ ...DEFAULT_STATE, lr: digits.lr })).toBe(`lr=${digits.lr}`);
+  });
+
+  it("an unreadable rate falls back to the scenario's default, and says so", () => {
+    const { state, corrections } = stateFromQuery('scenario=digits&lr=fast');
+    expect(state.lr).toBe(digits.lr);
+    expect(corrections).toEqual([{ name: 'lr', given: 'fast', used: String(digits.lr) }]);
+  });
+
+  it('changing the scenario moves a rate and batch size still at their default, and keeps chosen ones', () => {
+    const moved = followScenario({ ...DEFAULT_STATE, scenario: 'digits' }, 'sectors');
+    expect([moved.lr, moved.batchSize]).toEqual([digits.lr, digits.batchSize]);
+    const back = followScenario({ ...moved, scenario: 'sectors' }, 'digits');
+    expect([back.lr, back.batchSize]).toEqual([sectors.lr, sectors.batchSize]);
+    const chosen = followScenario({ ...DEFAULT_STATE, scenario: 'digits', lr: 0.05 }, 'sectors');
+    expect([chosen.lr, chosen.batchSize]).toEqual([0.05, digits.batchSize]);
   });
 });

@@ -1,4 +1,11 @@
-import { SCENARIO_DEFAULTS, SCENARIO_NAMES, type ScenarioSettings } from '../engine/scenarioSettings';
+import {
+  SCENARIO_DEFAULTS,
+  SCENARIO_NAMES,
+  SCENARIO_TRAINING,
+  type ScenarioName,
+  type ScenarioSettings,
+  type ScenarioTrainingName,
+} from '../engine/scenarioSettings';
 
 /**
  * Every user-settable value of the lab, declared once: name, type, default, range, URL key and the
@@ -33,7 +40,7 @@ export type Setting =
     };
 
 export const SETTINGS = [
-  // Which data the run trains on; a new scenario is a new run.
+  // Which data the run trains on; a new scenario is a new run. First: other defaults depend on it.
   {
     kind: 'choice',
     name: 'scenario',
@@ -216,18 +223,40 @@ export interface Correction {
   used: string;
 }
 
+/** A setting's default in a scenario: the rate and the batch size follow it (SCENARIO_TRAINING). */
+export function defaultIn(scenario: ScenarioName, setting: Setting): Setting['default'] {
+  return Object.hasOwn(SCENARIO_TRAINING[scenario], setting.name)
+    ? SCENARIO_TRAINING[scenario][setting.name as ScenarioTrainingName]
+    : setting.default;
+}
+
+/**
+ * Settings after the scenario changed from `from`: a rate or batch size still at the old scenario's
+ * default moves to the new one's; one the user chose stays.
+ */
+export function followScenario(settings: LabState, from: ScenarioName): LabState {
+  const next: Record<string, unknown> = { ...settings };
+  for (const name of Object.keys(SCENARIO_TRAINING[from]) as ScenarioTrainingName[]) {
+    if (settings[name] === SCENARIO_TRAINING[from][name])
+      next[name] = SCENARIO_TRAINING[settings.scenario][name];
+  }
+  return next as LabState;
+}
+
 /**
  * Reads a setting from text (a URL or a command line). Out-of-range numbers are clamped to the
- * nearest valid value, unknown choices fall back to the default; either is reported.
+ * nearest valid value, unknown choices fall back to the default (the scenario's, where given);
+ * either is reported.
  */
 export function parseSetting(
   setting: Setting,
   text: string,
+  fallback: Setting['default'] = setting.default,
 ): { value: number | string | boolean; corrected: boolean } {
   switch (setting.kind) {
     case 'number': {
       const n = Number(text);
-      if (text.trim() === '' || !Number.isFinite(n)) return { value: setting.default, corrected: true };
+      if (text.trim() === '' || !Number.isFinite(n)) return { value: fallback, corrected: true };
       let v = Math.min(setting.max, Math.max(setting.min, n));
       if (setting.integer) v = Math.round(v);
       return { value: v, corrected: v !== n };
@@ -235,11 +264,11 @@ export function parseSetting(
     case 'boolean':
       if (text === 'true' || text === '1') return { value: true, corrected: false };
       if (text === 'false' || text === '0') return { value: false, corrected: false };
-      return { value: setting.default, corrected: true };
+      return { value: fallback, corrected: true };
     case 'choice':
       return setting.options.includes(text)
         ? { value: text, corrected: false }
-        : { value: setting.default, corrected: true };
+        : { value: fallback, corrected: true };
   }
 }
 
@@ -249,21 +278,26 @@ export function stateFromQuery(query: string): { state: LabState; corrections: C
   const state: Record<string, unknown> = { ...DEFAULT_STATE };
   const corrections: Correction[] = [];
   for (const setting of SETTINGS) {
+    // The scenario comes first in SETTINGS, so it is read before the defaults that follow it.
+    const fallback = defaultIn(state.scenario as ScenarioName, setting);
     const text = params.get(setting.name);
-    if (text === null) continue;
-    const { value, corrected } = parseSetting(setting, text);
+    if (text === null) {
+      state[setting.name] = fallback;
+      continue;
+    }
+    const { value, corrected } = parseSetting(setting, text, fallback);
     state[setting.name] = value;
     if (corrected) corrections.push({ name: setting.name, given: text, used: String(value) });
   }
   return { state: state as LabState, corrections };
 }
 
-/** The query that reproduces `state`; settings at their default are left out. */
+/** The query that reproduces `state`; settings at their default (in its scenario) are left out. */
 export function queryFromState(state: LabState): string {
   const params = new URLSearchParams();
   for (const setting of SETTINGS) {
     const value = state[setting.name];
-    if (value !== setting.default) params.set(setting.name, String(value));
+    if (value !== defaultIn(state.scenario, setting)) params.set(setting.name, String(value));
   }
   return params.toString();
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SCENARIO_TRAINING } from '../engine/scenarioSettings';
 import { DEFAULT_STATE } from './schema';
 import type { LabStore } from './store';
 import { storeHarness as harness, metricsOf } from './storeHarness';
@@ -17,6 +18,25 @@ function resetWhilePlaying() {
 }
 
 describe('the run lifecycle', () => {
+  it('choosing the digits brings their rate and batch size to the next run, unless chosen by hand', () => {
+    const { store, lastOf } = harness();
+    store.start();
+    store.setSetting('scenario', 'digits');
+    expect(store.getView().settings).toMatchObject({ scenario: 'digits', ...SCENARIO_TRAINING.digits });
+    store.reset();
+    const start = lastOf('start');
+    expect(start.type === 'start' && start.settings).toMatchObject({
+      scenario: 'digits',
+      ...SCENARIO_TRAINING.digits,
+    });
+    store.setSetting('lr', 0.05);
+    store.setSetting('scenario', 'sectors');
+    expect(store.getView().settings).toMatchObject({
+      lr: 0.05,
+      batchSize: SCENARIO_TRAINING.sectors.batchSize,
+    });
+  });
+
   it('every command carries an id and the run id; a reset moves to a new run id', () => {
     const { store, sent } = harness();
     store.start();

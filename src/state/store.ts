@@ -18,6 +18,7 @@ import { ResumePoint } from './resumePoint';
 import {
   type Correction,
   DEFAULT_STATE,
+  followScenario,
   type LabState,
   SETTINGS,
   type SettingName,
@@ -260,7 +261,8 @@ export class LabStore {
   }
 
   setSetting<N extends SettingName>(name: N, value: LabState[N]): void {
-    const settings = { ...this.view.settings, [name]: value };
+    const changed = { ...this.view.settings, [name]: value };
+    const settings = name === 'scenario' ? followScenario(changed, this.view.settings.scenario) : changed;
     const live = SETTINGS.find((s) => s.name === name)?.live ?? true;
     const pendingRestart = SETTINGS.filter(
       (s) => !s.live && settings[s.name] !== this.runSettings[s.name],

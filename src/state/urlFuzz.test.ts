@@ -3,7 +3,7 @@ import { hostOrigins, listedOrigins, normalOrigin } from '../embed/hostOrigins';
 import { parseEmbedParams } from './embedParams';
 import { withSettingsQuery } from './pageQuery';
 import { NASTY_QUERIES, randomQueries } from './randomQueries';
-import { type LabState, queryFromState, SETTINGS, stateFromQuery } from './schema';
+import { defaultIn, type LabState, queryFromState, SETTINGS, stateFromQuery } from './schema';
 
 const QUERIES = [...randomQueries(20_260_801, 1000), ...NASTY_QUERIES];
 const NAMES = SETTINGS.map((s) => s.name);
@@ -59,7 +59,8 @@ function settingProblems(query: string): string[] {
     const value = state[setting.name];
     // === rather than Object.is: -0 read as 0 is no change.
     const exact = given !== null && exactReading(setting.name, given) === value;
-    if (given === null && (correction || value !== setting.default))
+    // Not given: the default in the scenario the link chose (the rate and batch size follow it).
+    if (given === null && (correction || value !== defaultIn(state.scenario, setting)))
       problems.push(`${setting.name} not given, yet ${value} (correction: ${JSON.stringify(correction)})`);
     if (given !== null && correction && exact)
       problems.push(`${setting.name}=${given} read exactly, yet corrected`);

@@ -1,3 +1,4 @@
+import { SCENARIO_TRAINING } from '../../engine/scenarioSettings';
 import { useT } from '../../i18n/I18n';
 import { useLabView } from '../../state/LabContext';
 import { SETTINGS, type SettingName } from '../../state/schema';
@@ -16,11 +17,22 @@ const TAB_SETTINGS = SETTINGS.filter(
 export function Controls() {
   const t = useT();
   const scenario = useLabView((v) => v.settings.scenario);
+  const { sectors, digits } = SCENARIO_TRAINING;
   return (
-    <form className="controls" aria-label={t('lab.controls')} onSubmit={(e) => e.preventDefault()}>
-      {TAB_SETTINGS.filter((name) => settingApplies(name, { scenario })).map((name) => (
-        <SettingControl key={name} name={name} />
-      ))}
-    </form>
+    <>
+      <form className="controls" aria-label={t('lab.controls')} onSubmit={(e) => e.preventDefault()}>
+        {TAB_SETTINGS.filter((name) => settingApplies(name, { scenario })).map((name) => (
+          <SettingControl key={name} name={name} />
+        ))}
+      </form>
+      <p className="controls-note">
+        {t('lab.scenarioTraining', {
+          sectorsLr: sectors.lr,
+          sectorsBatch: sectors.batchSize,
+          digitsLr: digits.lr,
+          digitsBatch: digits.batchSize,
+        })}
+      </p>
+    </>
   );
 }

@@ -9,6 +9,8 @@ export const lab = {
   'lab.intro':
     'A small network (BatchNorm and Dropout inside) first learns the old task, then is copied and frozen as model_old, then is fine-tuned on the new task with the training step below.',
   'lab.controls': 'Settings',
+  'lab.scenarioTraining':
+    'Each scenario starts with its own learning rate and batch size: {sectorsLr} and {sectorsBatch} for the 2-D points, {digitsLr} and {digitsBatch} for the digits (at the 2-D rate the digits forget even at λ = 10). Choosing a scenario sets both, unless you changed them.',
   'lab.readouts': 'Live values',
   'lab.presets': '{name} presets',
   'lab.views': 'More of the lab',

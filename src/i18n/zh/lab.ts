@@ -11,6 +11,8 @@ export const lab: Record<keyof typeof en, string> = {
   'lab.intro':
     '一个小网络（内含 BatchNorm 与 Dropout）先学会旧任务，随后被复制并冻结为 model_old，再用下面的训练步骤在新任务上微调。',
   'lab.controls': '设置',
+  'lab.scenarioTraining':
+    '每个场景有自己的初始学习率和批大小：二维点为 {sectorsLr} 和 {sectorsBatch}，手写数字为 {digitsLr} 和 {digitsBatch}（用二维场景的学习率，数字模型即使在 λ = 10 时也会遗忘）。选择场景时会同时设置这两项，除非你已手动改过。',
   'lab.readouts': '实时数值',
   'lab.presets': '{name} 预设值',
   'lab.views': '实验的其他部分',
