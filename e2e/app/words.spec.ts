@@ -61,3 +61,14 @@ test('the page speaks the first of the browser’s languages that it knows', asy
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await context.close();
 });
+
+test('on a phone, the whole page has no serious axe violation, in both languages', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const lang of ['en', 'zh'] as const) {
+    await page.goto(`/?backend=wasm&lang=${lang}`);
+    await expect(page.getByRole('button', { name: CATALOGS[lang]['button.play'], exact: true })).toBeEnabled({
+      timeout: 90_000,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+});

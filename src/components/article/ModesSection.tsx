@@ -16,9 +16,11 @@ export function ModesSection() {
       <p>
         <Rich text={t('article.modes.intro')} />
       </p>
-      <div className="kl-article__table-scroll">
+      {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus */}
+      <section className="kl-article__table-scroll" aria-labelledby="article-modes" tabIndex={0}>
         <ModeTable />
-      </div>
+      </section>
       {asArticle && (
         <p>
           <Rich text={t('article.modes.live.asArticle')} />
