@@ -21,6 +21,31 @@ async function downloaded(page: Page, button: Locator): Promise<Buffer> {
   return readFile(await file.path());
 }
 
+test('a run with the KL on replayed old-task inputs goes to PyTorch too, with the replayed rows', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const errors = await openLab(page, '?backend=cpu&klInputs=replay&dropout=0&seed=2', 240_000);
+  for (let i = 0; i < STEPS; i++) await stepOnce(page);
+  await page.getByRole('button', { name: en['export.button'], exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: en['export.heading'] });
+  const run = parseRun(
+    (await downloaded(page, dialog.getByRole('button', { name: en['export.json'] }))).toString(),
+  );
+  if (!run.ok) throw new Error(run.error);
+  const script = (await downloaded(page, dialog.getByRole('button', { name: en['export.py'] }))).toString();
+  expect(script).toContain('REPLAY_BATCHES = [');
+  const torch = await runScript(script);
+  for (const key of ['loss_new', 'kl_penalty', 'total_loss'] as const) {
+    const error = worstRelativeError(
+      torch.steps.map((s) => s[key]),
+      run.record.steps.map((s) => s[key]),
+    );
+    expect(error, key).toBeLessThanOrEqual(1e-4);
+  }
+  expect(errors).toEqual([]);
+});
+
 test('the Export dialog saves the run, the PyTorch script and the charts, and imports a run', async ({
   page,
 }) => {

@@ -81,6 +81,10 @@ describe('the PyTorch script repeats the run', () => {
       },
     ],
     [
+      'the KL on replayed old-task inputs, model_old in train mode',
+      { klInputs: 'replay', modelOldMode: 'train', lambda: 3 },
+    ],
+    [
       'the three pitfalls: model_old = model, no torch.no_grad(), probabilities as input',
       { shareModelOld: true, teacherNoGrad: false, probsAsInput: true, modelOldMode: 'train' },
     ],

@@ -19,6 +19,8 @@ export interface PyTorchReplay {
   pretrained: StateEntry[];
   /** Per fine-tuning step, the rows of the new task's training set it used. */
   batches: number[][];
+  /** With klInputs = replay, per step the rows of the old task's training set the KL was measured on. */
+  replayed: number[][] | null;
   /** The lab's settings changed during the run; the script trains every step with the last ones. */
   settingsChanged?: boolean;
 }
@@ -32,8 +34,8 @@ export function pytorchScript(replay: PyTorchReplay): string {
     dataCell(replay.data),
     modelCell(replay.pretrained, s),
     stepCell(s),
-    batchesCell(replay.batches),
-    runCell(s),
+    batchesCell(replay.batches, replay.replayed),
+    runCell(s, replay.replayed !== null),
   ].join('\n\n\n');
 }
 
@@ -158,9 +160,12 @@ ${modelOld}`;
 
 /** The article's step, written out for these settings (one branch of each option, not all of them). */
 function stepCell(s: ScenarioSettings): string {
+  const replay = s.klInputs === 'replay';
+  // With replay the KL is measured on old-task inputs: the model runs a second time, on them.
+  const modelLogits = replay ? 'logits_replay' : 'outputs';
   const probs = (side: 'model' | 'old', log: boolean) => ({
     name: `${log ? 'log_' : ''}probs${side === 'old' ? '_old' : ''}`,
-    of: `F.${log ? 'log_softmax' : 'softmax'}(${side === 'old' ? 'logits_old' : 'outputs'}, dim=1)`,
+    of: `F.${log ? 'log_softmax' : 'softmax'}(${side === 'old' ? 'logits_old' : modelLogits}, dim=1)`,
   });
   // F.kl_div(input, target) is KL(target || exp(input)): the reference distribution is the target.
   const [referenceSide, approxSide] =
@@ -168,7 +173,9 @@ function stepCell(s: ScenarioSettings): string {
   const input = probs(approxSide, !s.probsAsInput);
   const target = probs(referenceSide, s.logTarget);
   const lines = [
-    'def train_step_kl_reg(model, model_old, x, y, optimizer, kl_lambda):',
+    replay
+      ? 'def train_step_kl_reg(model, model_old, x, y, x_replay, optimizer, kl_lambda):'
+      : 'def train_step_kl_reg(model, model_old, x, y, optimizer, kl_lambda):',
     `    model.${s.modelMode}()`,
   ];
   if (s.freezeBatchNorm) {
@@ -184,10 +191,13 @@ function stepCell(s: ScenarioSettings): string {
     '    outputs = model(x)',
     '    loss_new = F.cross_entropy(outputs, y)',
   );
-  if (s.teacherNoGrad) lines.push('    with torch.no_grad():', '        logits_old = model_old(x)');
+  const klX = replay ? 'x_replay' : 'x';
+  if (replay)
+    lines.push('    logits_replay = model(x_replay)  # the KL is measured on replayed old-task inputs');
+  if (s.teacherNoGrad) lines.push('    with torch.no_grad():', `        logits_old = model_old(${klX})`);
   else
     lines.push(
-      '    logits_old = model_old(x)  # the pitfall: no torch.no_grad(), so gradients reach model_old',
+      `    logits_old = model_old(${klX})  # the pitfall: no torch.no_grad(), so gradients reach model_old`,
     );
   lines.push(
     `    # F.kl_div(input, target) is KL(target || exp(input)): this is ${s.direction === 'old||new' ? 'KL(model_old || model)' : 'KL(model || model_old)'}`,
@@ -202,16 +212,23 @@ function stepCell(s: ScenarioSettings): string {
   return `# %%\n# The article's training step, for this run's settings: one optimisation step of CE + lambda * KL.\n\n\n${lines.join('\n')}`;
 }
 
-function batchesCell(batches: number[][]): string {
-  const rows = batches.map((rows) => `    [${rows.join(', ')}],`);
-  return `# %%
+function batchesCell(batches: number[][], replayed: number[][] | null): string {
+  const list = (steps: number[][]) => steps.map((rows) => `    [${rows.join(', ')}],`).join('\n');
+  const cell = `# %%
 # The rows of NEW_TRAIN each fine-tuning step used, in order, as the lab's generator drew them.
 BATCHES = [
-${rows.join('\n')}
+${list(batches)}
+]`;
+  if (!replayed) return cell;
+  return `${cell}
+
+# The rows of OLD_TRAIN each step measured the KL on (replayed old-task inputs), drawn after its batch.
+REPLAY_BATCHES = [
+${list(replayed)}
 ]`;
 }
 
-function runCell(s: ScenarioSettings): string {
+function runCell(s: ScenarioSettings, replay: boolean): string {
   const optimizer =
     s.optimizer === 'sgd'
       ? `torch.optim.SGD(model.parameters(), lr=LR, momentum=${SGD_MOMENTUM})`
@@ -237,11 +254,20 @@ def main():
     optimizer = ${optimizer}
     x_new, y_new = NEW_TRAIN
     steps = []
-    for step, rows in enumerate(BATCHES, start=1):
+${
+  replay
+    ? `    x_old = OLD_TRAIN[0]
+    for step, (rows, replay_rows) in enumerate(zip(BATCHES, REPLAY_BATCHES), start=1):
+        batch = torch.tensor(rows)
+        loss_new, kl_penalty, total_loss = train_step_kl_reg(
+            model, model_old, x_new[batch], y_new[batch], x_old[torch.tensor(replay_rows)], optimizer, KL_LAMBDA
+        )`
+    : `    for step, rows in enumerate(BATCHES, start=1):
         batch = torch.tensor(rows)
         loss_new, kl_penalty, total_loss = train_step_kl_reg(
             model, model_old, x_new[batch], y_new[batch], optimizer, KL_LAMBDA
-        )
+        )`
+}
         steps.append({"loss_new": loss_new, "kl_penalty": kl_penalty, "total_loss": total_loss})
         if not args.json and (step % 10 == 0 or step == STEPS):
             print(f"step {step:5d}  loss_new {loss_new:.4f}  kl_penalty {kl_penalty:.4f}  total_loss {total_loss:.4f}")

@@ -23,7 +23,11 @@ export async function recordRun(state: LabState): Promise<RecordedRun> {
   const scenario = new Scenario(settings);
   const data = scenario.task.points;
   const batches: number[][] = [];
-  scenario.onFineTuneBatch = (indices) => batches.push(indices);
+  const replayed: number[][] = [];
+  scenario.onFineTuneBatch = (indices, replayRows) => {
+    batches.push(indices);
+    if (replayRows) replayed.push(replayRows);
+  };
   try {
     while (!scenario.pretrained) scenario.pretrainStep();
     if (!scenario.modelOld) throw new Error('model_old was not frozen after pretraining');
@@ -54,8 +58,17 @@ export async function recordRun(state: LabState): Promise<RecordedRun> {
         pretrain: { old_task_acc: before.oldTaskAcc, new_task_acc: before.newTaskAcc },
         steps,
       }),
-      // The script covers the 2-D scenario with the article's KL inputs (see scriptGap).
-      replay: data && !scriptGap(settings) ? { settings, data, pretrained, batches } : null,
+      // The script covers the 2-D scenario (see scriptGap).
+      replay:
+        data && !scriptGap(settings)
+          ? {
+              settings,
+              data,
+              pretrained,
+              batches,
+              replayed: settings.klInputs === 'replay' ? replayed : null,
+            }
+          : null,
     };
   } finally {
     scenario.dispose();

@@ -1,7 +1,7 @@
 /**
  * What the lab worker keeps of the live run so that the page can download it as a PyTorch script:
- * model_old's state dict at the freeze and the rows of every fine-tuning batch, recorded as they
- * happen (the data are the scenario's own). The script is written on request, in the worker.
+ * model_old's state dict at the freeze and the rows of every fine-tuning batch (and of its replayed
+ * old-task batch, if any), recorded as they happen (the data are the scenario's own). The script is written on request, in the worker.
  */
 import type { Scenario } from '../engine/scenario';
 import type { ScenarioSettings } from '../engine/scenarioSettings';
@@ -13,11 +13,16 @@ import { readStateDict, type StateEntry } from '../export/stateDictValues';
 export class RunRecording {
   private pretrained: StateEntry[] | null = null;
   private readonly batches: number[][] = [];
+  /** Per step, the old-task rows its KL was measured on, or null where it used its own batch. */
+  private readonly replayed: (number[] | null)[] = [];
   /** The distinct settings the run's steps were trained with (the page can change them mid-run). */
   private readonly trainedWith = new Set<string>();
 
   constructor(private readonly scenario: Scenario) {
-    scenario.onFineTuneBatch = (rows) => this.batches.push(rows);
+    scenario.onFineTuneBatch = (rows, replayRows) => {
+      this.batches.push(rows);
+      this.replayed.push(replayRows);
+    };
   }
 
   /** Reads model_old as frozen; call once pretraining is done, before any fine-tuning step. */
@@ -36,11 +41,17 @@ export class RunRecording {
     assertScriptCovers(settings);
     const data = this.scenario.task.points;
     if (!data) throw new Error('the PyTorch script needs the 2-D scenario’s points');
+    const replayed = settings.klInputs === 'replay' ? this.replayed.slice(0, steps) : null;
+    if (replayed?.some((rows) => rows === null))
+      throw new Error(
+        'the KL was measured on the fine-tuning batch for part of this run; Reset to export it',
+      );
     const text = pytorchScript({
       settings,
       data,
       pretrained: this.pretrained,
       batches: this.batches.slice(0, steps),
+      replayed: replayed as number[][] | null,
       settingsChanged: this.trainedWith.size > 1,
     });
     return notebook ? notebookOf(text) : text;

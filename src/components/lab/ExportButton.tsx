@@ -38,10 +38,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const firstSection = useRef<HTMLElement>(null);
   const hasSteps = useLabView((v) => v.steps.length > 0);
   const pytorch = useLabView((v) => v.pytorch);
-  // The run's scenario, and the KL inputs it trains with now (a live setting).
-  const gap = useLabView((v) =>
-    scriptGap({ scenario: v.runSettings.scenario, klInputs: v.settings.klInputs }),
-  );
+  const gap = useLabView((v) => scriptGap({ scenario: v.runSettings.scenario }));
   const gapId = useId();
   const [charts, setCharts] = useState<{ title: string; figure: Element }[]>([]);
   const [chartError, setChartError] = useState<string | null>(null);
@@ -140,9 +137,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         </div>
         {gap && (
           <p id={gapId} className="export-gap">
-            {t('digits.pytorchGap', {
-              what: t(gap === 'digits' ? 'digits.gap.digits' : 'digits.gap.replay'),
-            })}
+            {t('digits.pytorchGap', { what: t(`digits.gap.${gap}`) })}
           </p>
         )}
         {pytorch.error && (

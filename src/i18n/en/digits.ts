@@ -23,7 +23,6 @@ export const digits = {
   'digits.loadFailed':
     'The handwritten digits could not be loaded ({message}). Reload the page, or choose the 2-D points scenario in Settings.',
   'digits.gap.digits': 'the handwritten digits',
-  'digits.gap.replay': 'the KL measured on replayed old-task inputs',
   'digits.pytorchGap':
     'Open in PyTorch writes the 2-D points scenario with the KL on the fine-tuning batch; this run uses {what}, which the script does not cover yet. The JSON and CSV files record the run.',
 };

@@ -24,7 +24,6 @@ export const digits: Record<keyof typeof en, string> = {
   'digits.loading': '正在从本站加载手写数字（1.6 MB）……',
   'digits.loadFailed': '无法加载手写数字（{message}）。请刷新页面，或在“设置”中选择二维点场景。',
   'digits.gap.digits': '手写数字',
-  'digits.gap.replay': '在回放的旧任务输入上计算的 KL',
   'digits.pytorchGap':
     '“在 PyTorch 中打开”生成的是二维点场景、在微调批次上计算 KL 的脚本；本次训练用的是{what}，脚本暂不支持。JSON 和 CSV 文件仍会完整记录这次训练。',
 };
