@@ -54,4 +54,22 @@ describe('the worker’s record of the live run', () => {
       scenario.dispose();
     }
   }, 300_000);
+
+  it('switched to replay part-way, refuses a script it could not make faithful, and names why', async () => {
+    const scenario = new Scenario(settings);
+    try {
+      const recording = new RunRecording(scenario);
+      while (!scenario.pretrained) scenario.pretrainStep();
+      await recording.frozen();
+      await steps(scenario, 2);
+      const replay = { ...settings, klInputs: 'replay' } as const;
+      scenario.update(replay);
+      await steps(scenario, 2);
+      expect(() => recording.script(replay, 4, false)).toThrow(/fine-tuning batch for part of this run/);
+      // Written with the article's KL inputs, the same run needs no replayed rows.
+      expect(recording.script(settings, 4, false)).not.toContain('REPLAY_BATCHES');
+    } finally {
+      scenario.dispose();
+    }
+  }, 300_000);
 });
