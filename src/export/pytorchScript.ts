@@ -229,6 +229,7 @@ ${list(replayed)}
 }
 
 function runCell(s: ScenarioSettings, replay: boolean): string {
+  const replayArgument = replay ? 'OLD_TRAIN[0][torch.tensor(REPLAY_BATCHES[step - 1])], ' : '';
   const optimizer =
     s.optimizer === 'sgd'
       ? `torch.optim.SGD(model.parameters(), lr=LR, momentum=${SGD_MOMENTUM})`
@@ -254,20 +255,11 @@ def main():
     optimizer = ${optimizer}
     x_new, y_new = NEW_TRAIN
     steps = []
-${
-  replay
-    ? `    x_old = OLD_TRAIN[0]
-    for step, (rows, replay_rows) in enumerate(zip(BATCHES, REPLAY_BATCHES), start=1):
+    for step, rows in enumerate(BATCHES, start=1):
         batch = torch.tensor(rows)
         loss_new, kl_penalty, total_loss = train_step_kl_reg(
-            model, model_old, x_new[batch], y_new[batch], x_old[torch.tensor(replay_rows)], optimizer, KL_LAMBDA
-        )`
-    : `    for step, rows in enumerate(BATCHES, start=1):
-        batch = torch.tensor(rows)
-        loss_new, kl_penalty, total_loss = train_step_kl_reg(
-            model, model_old, x_new[batch], y_new[batch], optimizer, KL_LAMBDA
-        )`
-}
+            model, model_old, x_new[batch], y_new[batch], ${replayArgument}optimizer, KL_LAMBDA
+        )
         steps.append({"loss_new": loss_new, "kl_penalty": kl_penalty, "total_loss": total_loss})
         if not args.json and (step % 10 == 0 or step == STEPS):
             print(f"step {step:5d}  loss_new {loss_new:.4f}  kl_penalty {kl_penalty:.4f}  total_loss {total_loss:.4f}")
