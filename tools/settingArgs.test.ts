@@ -24,4 +24,9 @@ describe('the command line of the headless tools', () => {
     expect(options).toEqual({ runs: 3 });
     expect(state.seed).toBe(2);
   });
+
+  it("an unreadable rate falls back to the scenario's default, as on the page", () => {
+    const { state } = readSettingArgs(['--scenario', 'digits', '--lr', 'fast'], 'test');
+    expect(state.lr).toBe(SCENARIO_TRAINING.digits.lr);
+  });
 });

@@ -1,26 +1,18 @@
 /**
  * The command line of the tools that run the lab's scenario headless: `--name value` pairs, where a
- * name is a setting of the state schema or one of the tool's own numeric options. Out-of-range
- * settings are clamped, as the page clamps its address (reported on stderr). Settings not given take
- * their default in the chosen scenario, as on the page.
+ * name is a setting of the state schema or one of the tool's own numeric options. The settings are
+ * read exactly as the page reads its address (stateFromQuery): out-of-range values are clamped
+ * (reported on stderr), and settings not given take their default in the chosen scenario.
  */
-import {
-  DEFAULT_STATE,
-  defaultIn,
-  type LabState,
-  parseSetting,
-  SETTINGS,
-  settingNamed,
-} from '../src/state/schema';
+import { type LabState, settingNamed, stateFromQuery } from '../src/state/schema';
 
 export function readSettingArgs<Options extends Record<string, number>>(
   argv: string[],
   tool: string,
   ownOptions: Options = {} as Options,
 ): { state: LabState; options: Options } {
-  const state: Record<string, unknown> = { ...DEFAULT_STATE };
   const options: Record<string, number> = { ...ownOptions };
-  const given = new Set<string>();
+  const query = new URLSearchParams();
   for (let i = 0; i < argv.length; i += 2) {
     if (!argv[i].startsWith('--')) throw new Error(`expected --name value, got "${argv[i]}"`);
     const name = argv[i].slice(2);
@@ -33,16 +25,11 @@ export function readSettingArgs<Options extends Record<string, number>>(
       options[name] = n;
       continue;
     }
-    const setting = settingNamed(name);
-    if (!setting) throw new Error(`unknown setting "${argv[i]}"`);
-    const { value, corrected } = parseSetting(setting, text);
-    if (corrected) process.stderr.write(`${tool}: --${name} ${text} is not valid; using ${value}\n`);
-    state[name] = value;
-    given.add(name);
+    if (!settingNamed(name)) throw new Error(`unknown setting "${argv[i]}"`);
+    query.set(name, text); // the last of a repeated option counts
   }
-  for (const setting of SETTINGS) {
-    if (!given.has(setting.name))
-      state[setting.name] = defaultIn(state.scenario as LabState['scenario'], setting);
-  }
-  return { state: state as LabState, options: options as Options };
+  const { state, corrections } = stateFromQuery(query.toString());
+  for (const { name, given, used } of corrections)
+    process.stderr.write(`${tool}: --${name} ${given} is not valid; using ${used}\n`);
+  return { state, options: options as Options };
 }

@@ -1,4 +1,4 @@
-import { SCENARIO_NAMES, type ScenarioName } from '../engine/scenarioSettings';
+import { SCENARIO_DEFAULTS, SCENARIO_NAMES } from '../engine/scenarioSettings';
 import { defaultIn, SETTINGS, type Setting } from '../state/schema';
 
 /**
@@ -69,7 +69,7 @@ export function labAddress(
 export function settingValue(setting: Setting, text: string | null, scenario: string | null = null): unknown {
   if (text === null) {
     const known = SCENARIO_NAMES.find((name) => name === scenario);
-    return defaultIn(known ?? (SETTINGS[0].default as ScenarioName), setting);
+    return defaultIn(known ?? SCENARIO_DEFAULTS.scenario, setting);
   }
   switch (setting.kind) {
     case 'number':
