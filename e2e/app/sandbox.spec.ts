@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
 import { framingLaunchOptions, HOST } from './coursePage';
-import { readout, stepOnce, waitUntilPlayable, watchErrors } from './lab';
+import { openTab, readout, stepOnce, waitUntilPlayable, watchErrors } from './lab';
 import { serveFolder } from './staticServer';
 
 // Hostile hosts (docs/EMBED.md, "Sandboxed frames and static hosting"): sandboxed frames on a course
@@ -94,15 +94,26 @@ test('a page whose policy refuses workers trains on its own thread and says so',
       });
     },
   );
+  // The lab's WASM backend starts slowly, so the lessons ask for numbers while it starts: on one
+  // thread they must not switch TF.js to another backend under it.
+  await page.route('**/*.wasm', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await route.continue();
+  });
   await page.goto('/?backend=wasm');
-  // Pretraining shares the page's one thread with its rendering: slower than in a worker, and much
-  // slower on a busy machine.
-  test.setTimeout(240_000);
-  await waitUntilPlayable(page, 180_000);
+  await waitUntilPlayable(page);
   await expect(page.getByText(MAIN_THREAD_NOTE)).toBeVisible();
   await stepOnce(page);
   await expect(readout(page, 'step')).toHaveText('1');
   await expectLessonComputed(page);
+  // The frontier's sweep joins the same thread, on the lab's backend, and the lab trains on beside it.
+  await openTab(page, 'Frontier');
+  await page.getByRole('tabpanel').scrollIntoViewIfNeeded();
+  await expect(
+    page.getByRole('figure', { name: /frontier/ }).getByRole('button', { name: /^λ = 10: old task/ }),
+  ).toBeVisible({ timeout: 60_000 });
+  await stepOnce(page);
+  await expect(page.getByText(/^Running on WASM/)).toBeVisible();
   // The browser reports each refused worker; nothing else may go wrong.
   expect(errors.filter((e) => !e.includes('Content Security Policy'))).toEqual([]);
   expect(errors.filter((e) => e.includes("worker-src 'none'")).length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { BACKENDS, type BackendName } from './backendNames';
 import { measureStepsPerSecond } from './backendProbe';
 import { gpuRenderer } from './gpuRenderer';
+import { changeBackend, runningBackend, switchTo } from './threadBackend';
 
 export { BACKENDS, type BackendName };
 
@@ -69,9 +70,7 @@ async function start(name: BackendName, allowSoftware: boolean): Promise<void> {
       await import('@tensorflow/tfjs-backend-cpu');
       break;
   }
-  // setBackend resolves false (rather than throwing) when initialisation fails.
-  if (!(await tf.setBackend(name))) throw new Error(`TF.js could not initialise the ${name} backend`);
-  await tf.ready();
+  await switchTo(name);
 }
 
 /**
@@ -90,7 +89,22 @@ const isGpu = (name: BackendName): name is 'webgpu' | 'webgl' => name === 'webgp
  * lab's training step on each backend that starts (GPU backends with a software renderer only are
  * left out: they are slower than WASM) and keeps the fastest; CPU runs only if none starts.
  */
-export async function chooseBackend(forced?: BackendName, skip: BackendName[] = []): Promise<BackendStatus> {
+export function chooseBackend(forced?: BackendName, skip: BackendName[] = []): Promise<BackendStatus> {
+  return changeBackend(() => choose(forced, skip));
+}
+
+/**
+ * For an engine that may share its thread with the lab's (the sweep, on a page that refuses
+ * workers): the backend already running there, so that choosing does not switch it under the lab;
+ * in its own worker, where none runs yet, the one `chooseBackend` would choose.
+ */
+export function joinBackend(forced?: BackendName): Promise<BackendName> {
+  return changeBackend(
+    async () => (runningBackend() as BackendName | null) ?? (await choose(forced, [])).name,
+  );
+}
+
+async function choose(forced: BackendName | undefined, skip: BackendName[]): Promise<BackendStatus> {
   const failures: BackendFailure[] = [];
   if (forced && !skip.includes(forced)) {
     const renderer = isGpu(forced) ? await gpuRenderer(forced) : 'hardware';
@@ -144,7 +158,7 @@ async function fastestBackend(skip: BackendName[]): Promise<BackendStatus> {
   const [fastest] = measured;
   if (fastest) {
     // The probe left the last backend timed current; TF.js keeps the others ready to switch to.
-    if (!(await tf.setBackend(fastest.name))) throw new Error(`TF.js could not switch to ${fastest.name}`);
+    await switchTo(fastest.name);
     return { name: fastest.name, reason: 'measured', software: false, failures, measured, softwareOnly };
   }
   if (!skip.includes('cpu')) {

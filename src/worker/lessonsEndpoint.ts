@@ -19,10 +19,7 @@ import type {
   SoftmaxResult,
 } from './lessonsProtocol';
 
-// A few dozen numbers per request: the CPU backend is exact float32 and leaves the GPU to the lab.
-const ready = tf.setBackend('cpu').then((ok) => {
-  if (!ok) throw new Error('TF.js could not initialise the cpu backend');
-});
+import { onRunningBackend } from './threadBackend';
 
 /** `tf.tidy` for work that returns plain numbers: every tensor made inside is freed afterwards. */
 function tidy<T>(work: () => T): T {
@@ -114,8 +111,9 @@ export function serveLessons(port: EnginePort): void {
     const { id, request } = event.data;
     let reply: LessonsReply;
     try {
-      await ready;
-      reply = { id, result: answer(request) };
+      // A few dozen numbers per request: in its own worker the CPU backend, exact float32, leaving
+      // the GPU to the lab; on the page's thread, whichever backend the lab runs there.
+      reply = { id, result: await onRunningBackend('cpu', () => answer(request)) };
     } catch (e) {
       reply = { id, error: (e as Error).message };
     }

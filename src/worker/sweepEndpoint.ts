@@ -1,9 +1,9 @@
 /**
- * The frontier's engine behind a message port: its own TF.js backend and a `SweepSession`, so that
+ * The frontier's engine behind a message port: a TF.js backend and a `SweepSession`, so that
  * the sweep never slows the lab's worker. It runs in a worker (`sweepWorker.ts`), or on the page
  * where workers are refused.
  */
-import { chooseBackend } from './backend';
+import { joinBackend } from './backend';
 import type { EnginePort } from './enginePort';
 import type { SweepCommand, SweepReport } from './sweepProtocol';
 import { SweepSession } from './sweepSession';
@@ -13,7 +13,7 @@ export function serveSweep(port: EnginePort): void {
     post(body, sweepId, answers) {
       port.postMessage({ ...body, sweepId, answers } as SweepReport, []);
     },
-    chooseBackend,
+    joinBackend,
   });
   port.onmessage = (event: MessageEvent<SweepCommand>) => {
     session.receive(event.data);

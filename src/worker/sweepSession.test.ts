@@ -15,7 +15,7 @@ function session() {
   const reports: SweepReport[] = [];
   const sweep = new SweepSession({
     post: (body, sweepId, answers) => reports.push({ ...body, sweepId, answers } as SweepReport),
-    chooseBackend: startCpuBackend,
+    joinBackend: async () => (await startCpuBackend()).name,
   });
   let id = 0;
   const send = (sweepId: number, body: SweepCommandBody) => {

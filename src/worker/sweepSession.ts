@@ -7,15 +7,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { StackedStepLosses } from '../engine/func/stackedTrainStep';
 import { readAndDispose } from '../engine/readAndDispose';
 import { Sweep } from '../engine/sweep';
-import type { BackendStatus } from './backend';
 import type { BackendName } from './backendNames';
 import { DigitsUnavailable, loadDigits } from './loadDigits';
 import type { SweepCommand, SweepPoint, SweepReportBody } from './sweepProtocol';
 
 export interface SweepPorts {
   post(report: SweepReportBody, sweepId: number, answers: number): void;
-  /** Starts a backend (or the best one, without `forced`); the sweep worker passes `chooseBackend`. */
-  chooseBackend(forced?: BackendName): Promise<BackendStatus>;
+  /** The backend to train on, started if need be; the sweep's endpoint passes `joinBackend`. */
+  joinBackend(forced?: BackendName): Promise<BackendName>;
 }
 
 export class SweepSession {
@@ -45,9 +44,7 @@ export class SweepSession {
     const answer = (report: SweepReportBody) => this.ports.post(report, command.sweepId, command.id);
     if (command.sweepId !== this.wantedSweep) return answer({ type: 'ack', outcome: 'stale' });
     if (command.type === 'start') {
-      this.backend ??= (
-        await this.ports.chooseBackend(command.backend === 'auto' ? undefined : command.backend)
-      ).name;
+      this.backend ??= await this.ports.joinBackend(command.backend === 'auto' ? undefined : command.backend);
       this.dispose();
       if (command.settings.scenario === 'digits') await loadDigits(command.digitsUrl);
       if (command.sweepId !== this.wantedSweep) return answer({ type: 'ack', outcome: 'stale' });
