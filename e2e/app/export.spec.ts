@@ -166,3 +166,26 @@ test('in Chinese, the Export dialog speaks Chinese', async ({ page }) => {
   await expect(dialog.getByLabel(zh['export.importFile'])).toBeAttached();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('a run whose KL moved to replayed inputs part-way is told, in the page’s language, why no script repeats it', async ({
+  page,
+}) => {
+  const errors = await openLab(page, '?backend=wasm');
+  await stepOnce(page);
+  await openTab(page, en['tab.settings']);
+  await page.getByLabel(en['setting.klInputs'], { exact: true }).selectOption('replay');
+  await stepOnce(page);
+  await page.getByRole('button', { name: en['export.button'], exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: en['export.heading'] });
+  await dialog.getByRole('button', { name: en['export.py'] }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(en['export.replayPartWay']);
+  await dialog.getByRole('button', { name: en['export.close'] }).click();
+
+  const zh = CATALOGS.zh;
+  await page.getByRole('combobox', { name: en['app.language'] }).selectOption('zh');
+  await page.getByRole('button', { name: zh['export.button'], exact: true }).click();
+  await expect(page.getByRole('dialog', { name: zh['export.heading'] }).getByRole('alert')).toHaveText(
+    zh['export.replayPartWay'],
+  );
+  expect(errors).toEqual([]);
+});

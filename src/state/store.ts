@@ -6,6 +6,7 @@ import type {
   CommandBody,
   DigitSample,
   DigitScores,
+  ErrorAbout,
   ModesGridCell,
   PlotPoints,
   Report,
@@ -113,14 +114,19 @@ export interface LabView {
   engineGaveUp: number | null;
   error: string | null;
   /** What failed, where the page has its own words for it (the digits asset did not load). */
-  errorAbout: 'digits' | null;
+  errorAbout: ErrorAbout | null;
   /** How the engine runs (a worker, or the page's own thread); 'none' when no way could start it. */
   engineWay: WorkerWay | 'none' | null;
   ghosts: GhostRun[];
   /** Fine-tuning steps per animation frame while playing. */
   speed: number;
   /** The script last asked for, whether another is being written, and why the last one failed. */
-  pytorch: { file: PyTorchFile | null; writing: boolean; error: string | null };
+  pytorch: {
+    file: PyTorchFile | null;
+    writing: boolean;
+    error: string | null;
+    errorAbout: ErrorAbout | null;
+  };
 }
 
 type Listener = () => void;
@@ -217,7 +223,7 @@ export class LabStore {
       engineWay: null,
       ghosts: [],
       speed: 1,
-      pytorch: { file: null, writing: false, error: null },
+      pytorch: { file: null, writing: false, error: null, errorAbout: null },
       ...newRun(),
     };
   }
@@ -412,7 +418,7 @@ export class LabStore {
   /** Asks the worker for the run so far as a PyTorch script (or notebook); it lands in `pytorch.file`. */
   exportPyTorch(notebook: boolean): void {
     if (this.view.pytorch.writing || this.view.steps.length === 0) return;
-    this.update({ pytorch: { ...this.view.pytorch, writing: true, error: null } });
+    this.update({ pytorch: { ...this.view.pytorch, writing: true, error: null, errorAbout: null } });
     this.pytorchInFlight = this.command({ type: 'pytorch', steps: this.view.steps.length, notebook });
   }
 
@@ -484,8 +490,9 @@ export class LabStore {
         report.type === 'pytorch' && report.runId === this.view.runId
           ? { notebook: report.notebook, text: report.text, serial }
           : this.view.pytorch.file;
-      const error = report.type === 'error' ? report.message : null;
-      this.update({ pytorch: { file, writing: false, error } });
+      const [error, errorAbout] =
+        report.type === 'error' ? [report.message, report.about ?? null] : [null, null];
+      this.update({ pytorch: { file, writing: false, error, errorAbout } });
       return; // a script that could not be written is no failure of the run
     }
     if (report.type === 'backend') {

@@ -29,6 +29,7 @@ describe('the PyTorch script', () => {
       file: { notebook: true, text: '{}', serial: 1 },
       writing: false,
       error: null,
+      errorAbout: null,
     });
     h.store.exportPyTorch(false);
     h.reply(h.lastOf('pytorch'), { type: 'pytorch', notebook: false, text: 'import torch' });
@@ -39,11 +40,17 @@ describe('the PyTorch script', () => {
     const h = afterOneStep();
     h.store.exportPyTorch(false);
     h.reply(h.lastOf('pytorch'), { type: 'ack', outcome: 'stale' });
-    expect(h.store.getView().pytorch).toEqual({ file: null, writing: false, error: null });
+    expect(h.store.getView().pytorch).toEqual({ file: null, writing: false, error: null, errorAbout: null });
     h.store.exportPyTorch(false);
     h.reply(h.lastOf('pytorch'), { type: 'error', message: 'no memory' });
-    expect(h.store.getView().pytorch).toMatchObject({ writing: false, error: 'no memory' });
+    expect(h.store.getView().pytorch).toMatchObject({ writing: false, error: 'no memory', errorAbout: null });
     expect(h.store.getView().phase).toBe('paused');
+    // A refusal the page has its own words for keeps its kind, and the next request clears it.
+    h.store.exportPyTorch(false);
+    h.reply(h.lastOf('pytorch'), { type: 'error', message: 'part-way', about: 'replayPartWay' });
+    expect(h.store.getView().pytorch).toMatchObject({ error: 'part-way', errorAbout: 'replayPartWay' });
+    h.store.exportPyTorch(false);
+    expect(h.store.getView().pytorch).toMatchObject({ writing: true, error: null, errorAbout: null });
   });
 });
 

@@ -21,13 +21,14 @@ import type {
   Command,
   DigitScores,
   DigitsReport,
+  ErrorAbout,
   PlotPoints,
   ReportBody,
   Snapshot,
   StepMetrics,
 } from './protocol';
 import { resumeScenario } from './resume';
-import { RunRecording } from './runRecording';
+import { ReplaySwitchedPartWay, RunRecording } from './runRecording';
 
 const GRID_SIZE = 40;
 const GRID_EXTENT = 4.5;
@@ -51,6 +52,12 @@ export interface SessionPorts {
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function aboutError(e: Error): { about?: ErrorAbout } {
+  if (e instanceof DigitsUnavailable) return { about: 'digits' };
+  if (e instanceof ReplaySwitchedPartWay) return { about: 'replayPartWay' };
+  return {};
+}
 
 export class LabSession {
   private scenario: Scenario | null = null;
@@ -94,8 +101,7 @@ export class LabSession {
       .catch(async (e: Error) => {
         // A command on a device being lost fails before the loss is told: let the loss speak first.
         await nextTask();
-        const about = e instanceof DigitsUnavailable ? { about: 'digits' as const } : {};
-        this.ports.post({ type: 'error', message: e.message, ...about }, command.runId, command.id);
+        this.ports.post({ type: 'error', message: e.message, ...aboutError(e) }, command.runId, command.id);
       });
     return this.queue;
   }

@@ -145,9 +145,14 @@ export type ReportBody =
    * to and including that step, so the readouts show the step the notice names.
    */
   | { type: 'diverged'; steps: StepMetrics[] }
-  /** `about`: what failed, where the page has its own words for it (the digits asset did not load). */
-  | { type: 'error'; message: string; about?: 'digits' }
+  | { type: 'error'; message: string; about?: ErrorAbout }
   | { type: 'pytorch'; notebook: boolean; text: string };
+
+/**
+ * What failed, where the page has its own words for it: the digits asset did not load; a run that
+ * moved its KL to replayed inputs part-way cannot be written as a PyTorch script.
+ */
+export type ErrorAbout = 'digits' | 'replayPartWay';
 
 /** The digits the view draws (sent once a run is ready) with their first scores. */
 export interface DigitsReport {

@@ -5,7 +5,7 @@ import { assertTorch, runScript, worstRelativeError } from '../../tools/runPytho
 import { Scenario } from '../engine/scenario';
 import { SCENARIO_DEFAULTS, type ScenarioSettings } from '../engine/scenarioSettings';
 import { notebookOf } from '../export/notebook';
-import { RunRecording } from './runRecording';
+import { ReplaySwitchedPartWay, RunRecording } from './runRecording';
 
 const settings: ScenarioSettings = { ...SCENARIO_DEFAULTS, dropout: 0, seed: 2, lambda: 0.5 };
 
@@ -65,7 +65,7 @@ describe('the worker’s record of the live run', () => {
       const replay = { ...settings, klInputs: 'replay' } as const;
       scenario.update(replay);
       await steps(scenario, 2);
-      expect(() => recording.script(replay, 4, false)).toThrow(/fine-tuning batch for part of this run/);
+      expect(() => recording.script(replay, 4, false)).toThrow(ReplaySwitchedPartWay);
       // Written with the article's KL inputs, the same run needs no replayed rows.
       expect(recording.script(settings, 4, false)).not.toContain('REPLAY_BATCHES');
     } finally {

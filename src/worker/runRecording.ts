@@ -10,6 +10,16 @@ import { pytorchScript } from '../export/pytorchScript';
 import { assertScriptCovers } from '../export/scriptCovers';
 import { readStateDict, type StateEntry } from '../export/stateDictValues';
 
+/**
+ * The run measured its KL on the fine-tuning batch before it moved to replayed rows: its earlier
+ * steps drew none, so no script can repeat it. The page words it (`about: 'replayPartWay'`).
+ */
+export class ReplaySwitchedPartWay extends Error {
+  constructor() {
+    super('the KL was measured on the fine-tuning batch for part of this run; Reset to export it');
+  }
+}
+
 export class RunRecording {
   private pretrained: StateEntry[] | null = null;
   private readonly batches: number[][] = [];
@@ -42,10 +52,7 @@ export class RunRecording {
     const data = this.scenario.task.points;
     if (!data) throw new Error('the PyTorch script needs the 2-D scenario’s points');
     const replayed = settings.klInputs === 'replay' ? this.replayed.slice(0, steps) : null;
-    if (replayed?.some((rows) => rows === null))
-      throw new Error(
-        'the KL was measured on the fine-tuning batch for part of this run; Reset to export it',
-      );
+    if (replayed?.some((rows) => rows === null)) throw new ReplaySwitchedPartWay();
     const text = pytorchScript({
       settings,
       data,

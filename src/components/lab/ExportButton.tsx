@@ -142,7 +142,9 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         )}
         {pytorch.error && (
           <p role="alert" className="export-error">
-            {t('export.pytorchFailed', { message: pytorch.error })}
+            {pytorch.errorAbout === 'replayPartWay'
+              ? t('export.replayPartWay')
+              : t('export.pytorchFailed', { message: pytorch.error })}
           </p>
         )}
       </DialogSection>

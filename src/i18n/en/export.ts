@@ -16,6 +16,8 @@ export const exportDialog = {
   'export.ipynb': 'Open in PyTorch (.ipynb)',
   'export.writing': 'Writing the script…',
   'export.pytorchFailed': 'The script could not be written: {message}',
+  'export.replayPartWay':
+    'No script can repeat this run: it measured the KL on the fine-tuning batch before it switched to replayed old-task inputs, and those steps drew no replayed rows. Press Reset, then export the new run.',
   'export.charts': 'Charts',
   'export.chartsHint':
     'The charts on the page now; a chart in another tab appears here when its tab is open.',

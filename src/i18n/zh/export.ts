@@ -18,6 +18,8 @@ export const exportDialog: Record<keyof typeof en, string> = {
   'export.ipynb': '在 PyTorch 中打开（.ipynb）',
   'export.writing': '正在生成代码…',
   'export.pytorchFailed': '无法生成代码：{message}',
+  'export.replayPartWay':
+    '没有脚本能重现这次运行：在切换到回放的旧任务输入之前，它在微调批次上计算 KL，那些步骤没有抽取回放的样本。请按“重置”，再导出新的运行。',
   'export.charts': '图表',
   'export.chartsHint': '页面上当前显示的图表；其他标签页里的图表，打开该标签页后会出现在这里。',
   'export.png': 'PNG',
