@@ -18,7 +18,6 @@ import type {
   Reductions,
   SoftmaxResult,
 } from './lessonsProtocol';
-
 import { onRunningBackend } from './threadBackend';
 
 /** `tf.tidy` for work that returns plain numbers: every tensor made inside is freed afterwards. */
